@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Riposte.Stix;
+
+/// <summary>
+/// One STIX 2.1 object. The whole JSON object is kept as received, so properties the model does not
+/// know (custom properties, extensions, future spec additions) survive every round trip; the
+/// common properties are read from it on demand.
+/// </summary>
+public sealed class StixObject
+{
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    public StixObject(JsonObject json)
+    {
+        Json = json;
+        Type = json["type"] is JsonValue t && t.TryGetValue<string>(out var type) ? type : "";
+        Id = json["id"] is JsonValue i && i.TryGetValue<string>(out var id) ? id : "";
+        Created = ReadTimestamp(json, "created");
+        Modified = ReadTimestamp(json, "modified");
+    }
+
+    /// <summary>The object's JSON. Treat it as read-only: build a new object to change one.</summary>
+    public JsonObject Json { get; }
+
+    public string Type { get; }
+    public string Id { get; }
+    public StixTimestamp? Created { get; }
+    public StixTimestamp? Modified { get; }
+
+    /// <summary>The version this object is: <c>modified</c>, else <c>created</c>, else none (SCOs and unversioned objects).</summary>
+    public StixTimestamp? Version => Modified ?? Created;
+
+    public string? SpecVersion => GetString("spec_version");
+    public string? CreatedByRef => GetString("created_by_ref");
+    public string? Name => GetString("name");
+    public string? Description => GetString("description");
+    public bool Revoked => Json["revoked"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    public int? Confidence => Json["confidence"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : null;
+
+    public IReadOnlyList<string> ObjectMarkingRefs => GetStrings("object_marking_refs");
+    public IReadOnlyList<string> Labels => GetStrings("labels");
+
+    /// <summary>The <c>external_id</c> values of <c>external_references</c> (e.g. DISARM <c>T0049.003</c>).</summary>
+    public IReadOnlyList<string> ExternalIds
+    {
+        get
+        {
+            if (Json["external_references"] is not JsonArray refs)
+                return [];
+            var ids = new List<string>();
+            foreach (var r in refs)
+            {
+                if (r is JsonObject o && o["external_id"] is JsonValue v && v.TryGetValue<string>(out var s))
+                    ids.Add(s);
+            }
+            return ids;
+        }
+    }
+
+    public string? GetString(string property) =>
+        Json[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public IReadOnlyList<string> GetStrings(string property)
+    {
+        if (Json[property] is not JsonArray array)
+            return [];
+        var list = new List<string>(array.Count);
+        foreach (var item in array)
+        {
+            if (item is JsonValue v && v.TryGetValue<string>(out var s))
+                list.Add(s);
+        }
+        return list;
+    }
+
+    /// <summary>Compact JSON, properties in the order received.</summary>
+    public string ToJson() => Json.ToJsonString(Compact);
+
+    public void WriteTo(Utf8JsonWriter writer) => Json.WriteTo(writer);
+
+    public static StixObject Parse(string json) =>
+        JsonNode.Parse(json) is JsonObject o ? new StixObject(o) : throw new JsonException("a STIX object must be a JSON object");
+
+    public static StixObject Parse(ReadOnlySpan<byte> utf8Json) =>
+        JsonNode.Parse(utf8Json) is JsonObject o ? new StixObject(o) : throw new JsonException("a STIX object must be a JSON object");
+
+    public override string ToString() => $"{Id} ({Version?.Text ?? "unversioned"})";
+
+    private static StixTimestamp? ReadTimestamp(JsonObject json, string name) =>
+        json[name] is JsonValue v && v.TryGetValue<string>(out var s) && StixTimestamp.TryParse(s, out var ts) ? ts : null;
+}
