@@ -18,6 +18,11 @@ internal static class TestPaths
 
     private static string FindRepositoryRoot()
     {
+        var stamped = typeof(TestPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RiposteRepositoryRoot")?.Value;
+        if (stamped is not null && File.Exists(Path.Combine(stamped, "Riposte.slnx")))
+            return stamped;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Riposte.slnx")))
