@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -20,6 +22,19 @@ public sealed class StixObject
         Created = ReadTimestamp(json, "created");
         Modified = ReadTimestamp(json, "modified");
     }
+
+    /// <summary>
+    /// An object together with its compact UTF-8 JSON, as a reader that already holds the bytes hands it
+    /// over, so storing and exporting need no re-serialisation. <paramref name="compactUtf8"/> must be
+    /// <paramref name="json"/> written without insignificant whitespace.
+    /// </summary>
+    public StixObject(JsonObject json, ReadOnlyMemory<byte> compactUtf8)
+        : this(json)
+    {
+        _utf8 = compactUtf8;
+    }
+
+    private ReadOnlyMemory<byte> _utf8;
 
     /// <summary>The object's JSON. Treat it as read-only: build a new object to change one.</summary>
     public JsonObject Json { get; }
@@ -79,6 +94,22 @@ public sealed class StixObject
     public string ToJson() => Json.ToJsonString(Compact);
 
     public void WriteTo(Utf8JsonWriter writer) => Json.WriteTo(writer);
+
+    /// <summary>
+    /// Compact UTF-8 JSON, properties in the order received and non-ASCII text unescaped; computed once
+    /// (the object is read-only) unless the constructor was given the bytes.
+    /// </summary>
+    public ReadOnlyMemory<byte> ToUtf8Json()
+    {
+        if (_utf8.IsEmpty)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                Json.WriteTo(writer);
+            _utf8 = buffer.WrittenMemory;
+        }
+        return _utf8;
+    }
 
     public static StixObject Parse(string json) =>
         JsonNode.Parse(json) is JsonObject o ? new StixObject(o) : throw new JsonException("a STIX object must be a JSON object");

@@ -1,16 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Riposte.Stix.Validation.Rules;
+
 namespace Riposte.Stix.Validation;
 
-/// <summary>Validates one STIX 2.1 object against the specification. Pure: no I/O, no store.</summary>
-public static class StixValidator
+/// <summary>
+/// Validates one STIX 2.1 object (a bundle: and every object in it) against the specification.
+/// Pure: no I/O, no store, so references are checked for form and target type, not existence.
+/// Errors are MUST violations; warnings are SHOULD advice.
+/// </summary>
+public static partial class StixValidator
 {
-    public static ValidationResult Validate(StixObject obj)
+    [GeneratedRegex("^[a-z0-9_]{3,250}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CustomPropertyName();
+
+    public static ValidationResult Validate(StixObject obj) => Validate(obj.Json);
+
+    public static ValidationResult Validate(JsonObject json)
     {
-        // Filled in by the validation work: required properties, ids, timestamps, references, vocabularies.
-        var issues = new List<StixIssue>();
-        if (obj.Type.Length == 0)
-            issues.Add(new StixIssue(IssueSeverity.Error, "$.type", "required property 'type' is missing"));
-        if (obj.Id.Length == 0)
-            issues.Add(new StixIssue(IssueSeverity.Error, "$.id", "required property 'id' is missing"));
-        return new ValidationResult(issues);
+        var sink = new IssueSink();
+        ValidateInto(json, "$", sink);
+        return sink.ToResult();
+    }
+
+    private static void ValidateInto(JsonObject json, string path, IssueSink sink)
+    {
+        var type = ReadType(json, path, sink);
+        var (rule, isCustomType) = RuleFor(json, type, path, sink);
+        var scope = new ObjectScope(json, type, rule, path, sink);
+
+        var topLevelExtension = (bool?)null;
+        foreach (var (key, value) in json)
+        {
+            if (key == "type")
+                continue;
+            if (key == "id")
+            {
+                CheckId(scope, value);
+                continue;
+            }
+            if (value is null)
+            {
+                scope.Error(key, "must not be null (omit the property instead)");
+                continue;
+            }
+            if (rule.Properties.TryGetValue(key, out var property))
+                ValueChecks.Check(scope, property, value, scope.PathOf(key));
+            else
+                CheckCustomProperty(scope, key, value, isCustomType, ref topLevelExtension);
+        }
+
+        foreach (var required in rule.Required)
+        {
+            if (!json.ContainsKey(required))
+                scope.Error(required, $"required property '{required}' is missing");
+        }
+
+        CheckVersioning(scope, rule);
+        CrossPropertyRules.Orderings(scope, rule.Orderings);
+        rule.CrossChecks?.Invoke(scope);
+
+        if (rule.Category == StixCategory.CyberObservable && !isCustomType)
+            CheckDeterministicId(scope);
+        if (rule.Category == StixCategory.Bundle)
+            ValidateMembers(scope);
+    }
+
+    private static string ReadType(JsonObject json, string path, IssueSink sink)
+    {
+        var at = JsonPathText.Property(path, "type");
+        if (!json.TryGetPropertyValue("type", out var node))
+        {
+            sink.Error(at, "required property 'type' is missing");
+            return "";
+        }
+        if (ValueChecks.ExpectString(node, at, sink) is not { } type)
+            return "";
+        if (!StixIds.IsValidType(type))
+            sink.Error(at, $"'{type}' is not a valid type name (3-250 of a-z, 0-9 and '-', starting with a letter)");
+        return type;
+    }
+
+    private static (TypeRule Rule, bool IsCustom) RuleFor(JsonObject json, string type, string path, IssueSink sink)
+    {
+        if (TypeRules.ByType.TryGetValue(type, out var rule))
+            return (rule, false);
+        if (ExtensionChecks.Declares(json, "new-sco"))
+            return (TypeRules.CustomObservable, true);
+        if (ExtensionChecks.Declares(json, "new-sdo") || ExtensionChecks.Declares(json, "new-sro"))
+            return (TypeRules.CustomDomain, true);
+        if (type.Length > 0)
+        {
+            sink.Warning(JsonPathText.Property(path, "type"),
+                $"'{type}' is not a STIX 2.1 type: custom objects are deprecated, define new types with an extension-definition (new-sdo, new-sco or new-sro)");
+        }
+        // Without a declaring extension, the presence of created tells an SDO-like custom object from an SCO-like one.
+        return (json.ContainsKey("created") ? TypeRules.CustomDomain : TypeRules.CustomObservable, true);
+    }
+
+    private static void CheckId(ObjectScope scope, JsonNode? value)
+    {
+        var at = scope.PathOf("id");
+        if (ValueChecks.ExpectString(value, at, scope.Sink) is not { } id)
+            return;
+        if (!StixIds.TrySplit(id, out var idType, out _))
+            scope.Sink.Error(at, $"'{id}' is not a STIX identifier (type--UUID with an RFC 4122 UUID)");
+        else if (scope.Type.Length > 0 && !idType.SequenceEqual(scope.Type))
+            scope.Sink.Error(at, $"the id's type '{idType}' must be the object's type '{scope.Type}'");
+    }
+
+    private static void CheckCustomProperty(ObjectScope scope, string key, JsonNode value, bool isCustomType, ref bool? topLevelExtension)
+    {
+        var category = scope.Rule!.Category;
+        if (category is StixCategory.Domain or StixCategory.Relationship && Array.IndexOf(CommonProperties.Reserved, key) >= 0)
+        {
+            scope.Error(key, $"'{key}' is a reserved property name and must not be used");
+            return;
+        }
+        if (!CustomPropertyName().IsMatch(key))
+        {
+            scope.Error(key, $"custom property name '{key}' must be 3-250 characters of a-z, 0-9 and '_'");
+            return;
+        }
+        if (!isCustomType && !key.StartsWith("x_", StringComparison.Ordinal))
+        {
+            topLevelExtension ??= ExtensionChecks.Declares(scope.Json, "toplevel-property-extension");
+            if (topLevelExtension == false)
+                scope.Warning(key, $"'{key}' is not a {scope.Type} property: custom property names SHOULD start with 'x_' (or be declared by a toplevel-property-extension)");
+        }
+        // Whatever defines them, *_ref and *_refs properties hold identifiers.
+        if (key.EndsWith("_ref", StringComparison.Ordinal))
+            ValueChecks.Check(scope, P.Ref(key, RefTarget.Any), value, scope.PathOf(key));
+        else if (key.EndsWith("_refs", StringComparison.Ordinal))
+            ValueChecks.Check(scope, P.Refs(key, RefTarget.Any), value, scope.PathOf(key));
+    }
+
+    private static void CheckVersioning(ObjectScope scope, TypeRule rule)
+    {
+        if (rule.Category == StixCategory.Bundle)
+        {
+            if (scope.Has("spec_version"))
+                scope.Warning("spec_version", "a STIX 2.1 bundle has no spec_version (it was a STIX 2.0 property)");
+            return;
+        }
+        if (scope.GetString("spec_version") is { } version && version != "2.1")
+            scope.Error("spec_version", $"spec_version must be \"2.1\", not \"{version}\"");
+
+        var created = CheckMillisecondPrecision(scope, "created");
+        var modified = CheckMillisecondPrecision(scope, "modified");
+        if (created is { } c && modified is { } m && m < c)
+            scope.Error("modified", $"modified ({m.Text}) must not be earlier than created ({c.Text})");
+    }
+
+    private static StixTimestamp? CheckMillisecondPrecision(ObjectScope scope, string property)
+    {
+        if (scope.GetTimestamp(property) is not { } ts)
+            return null;
+        // "YYYY-MM-DDTHH:MM:SS.sssZ": at least three fractional digits.
+        if (ts.Text.Length < 24)
+            scope.Error(property, $"{property} ({ts.Text}) must be precise to the millisecond (at least 3 fractional digits)");
+        return ts;
+    }
+
+    private static void CheckDeterministicId(ObjectScope scope)
+    {
+        var id = scope.GetString("id");
+        if (id is null || !StixIds.IsValid(id))
+            return;
+        var expected = ScoIds.Compute(scope.Json);
+        if (expected is not null && !string.Equals(expected, id, StringComparison.OrdinalIgnoreCase))
+            scope.Warning("id", $"SCO ids SHOULD be the UUIDv5 of the id-contributing properties: expected {expected}");
+    }
+
+    private static void ValidateMembers(ObjectScope bundle)
+    {
+        if (bundle.Json["objects"] is not JsonArray objects)
+            return;
+        var objectsPath = bundle.PathOf("objects");
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (objects[i] is JsonObject member)
+                ValidateInto(member, JsonPathText.Index(objectsPath, i), bundle.Sink);
+        }
     }
 }

@@ -1,0 +1,271 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Riposte.Stix.Validation.Rules;
+
+namespace Riposte.Stix.Validation;
+
+/// <summary>Checks one property value against its data type (STIX 2.1 section 2).</summary>
+internal static partial class ValueChecks
+{
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:[^\\s]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlShape();
+
+    // RFC 5646 language tag shape: primary subtag of 2-8 letters, then subtags of 1-8 alphanumerics.
+    [GeneratedRegex("^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTagShape();
+
+    [GeneratedRegex("^[0-9a-f]{2}(:[0-9a-f]{2}){5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MacShape();
+
+    public static bool IsLanguageTag(string s) => LanguageTagShape().IsMatch(s);
+
+    public static void Check(ObjectScope scope, PropertyRule rule, JsonNode? node, string path)
+    {
+        var sink = scope.Sink;
+        if (rule.DeprecatedNote is not null)
+            sink.Warning(path, rule.DeprecatedNote);
+        switch (rule.Kind)
+        {
+            case PropertyKind.String:
+                ExpectString(node, path, sink);
+                break;
+            case PropertyKind.Boolean:
+                if (Kind(node) is not (JsonValueKind.True or JsonValueKind.False))
+                    sink.Error(path, "must be a boolean");
+                break;
+            case PropertyKind.Integer:
+                CheckInteger(rule, node, path, sink);
+                break;
+            case PropertyKind.Number:
+                CheckNumber(rule, node, path, sink);
+                break;
+            case PropertyKind.Timestamp:
+                if (ExpectString(node, path, sink) is { } ts && !StixTimestamp.TryParse(ts, out _))
+                    sink.Error(path, $"'{ts}' is not an RFC 3339 UTC timestamp (YYYY-MM-DDTHH:MM:SS[.s+]Z)");
+                break;
+            case PropertyKind.Identifier:
+                if (ExpectString(node, path, sink) is { } id)
+                    CheckReference(rule, id, path, sink);
+                break;
+            case PropertyKind.IdentifierList:
+                ForEachString(node, path, sink, (s, p) => CheckReference(rule, s, p, sink));
+                break;
+            case PropertyKind.StringList:
+                ForEachString(node, path, sink, static (_, _) => { });
+                break;
+            case PropertyKind.OpenVocab:
+            case PropertyKind.Enum:
+                if (ExpectString(node, path, sink) is { } term)
+                    CheckTerm(rule.Vocabulary!, term, path, sink);
+                break;
+            case PropertyKind.OpenVocabList:
+            case PropertyKind.EnumList:
+                ForEachString(node, path, sink, (s, p) => CheckTerm(rule.Vocabulary!, s, p, sink));
+                break;
+            case PropertyKind.Dictionary:
+                StructuredChecks.Dictionary(node, path, sink);
+                break;
+            case PropertyKind.Hashes:
+                StructuredChecks.Hashes(node, path, sink);
+                break;
+            case PropertyKind.KillChainPhases:
+                StructuredChecks.KillChainPhases(node, path, sink);
+                break;
+            case PropertyKind.ExternalReferences:
+                StructuredChecks.ExternalReferences(node, path, sink);
+                break;
+            case PropertyKind.GranularMarkings:
+                GranularMarkingChecks.Check(scope, node, path);
+                break;
+            case PropertyKind.Extensions:
+                ExtensionChecks.Check(scope, node, path);
+                break;
+            case PropertyKind.Binary:
+                if (ExpectString(node, path, sink) is { } b64 && !Base64.IsValid(b64))
+                    sink.Error(path, "must be base64 (RFC 4648) binary");
+                break;
+            case PropertyKind.Hex:
+                if (ExpectString(node, path, sink) is { } hex && (hex.Length % 2 != 0 || !IsHex(hex)))
+                    sink.Error(path, "must be hex: an even number of 0-9, a-f characters");
+                break;
+            case PropertyKind.Object:
+                if (node is not JsonObject)
+                    sink.Error(path, "must be a JSON object");
+                break;
+            case PropertyKind.ObjectList:
+                CheckObjectList(node, path, sink);
+                break;
+            case PropertyKind.Url:
+                Url(node, path, sink);
+                break;
+            case PropertyKind.Ipv4:
+                if (ExpectString(node, path, sink) is { } v4 && !IsIpWithPrefix(v4, System.Net.Sockets.AddressFamily.InterNetwork, 32))
+                    sink.Error(path, $"'{v4}' is not an IPv4 address or CIDR block");
+                break;
+            case PropertyKind.Ipv6:
+                if (ExpectString(node, path, sink) is { } v6 && !IsIpWithPrefix(v6, System.Net.Sockets.AddressFamily.InterNetworkV6, 128))
+                    sink.Error(path, $"'{v6}' is not an IPv6 address or CIDR block");
+                break;
+            case PropertyKind.MacAddress:
+                if (ExpectString(node, path, sink) is { } mac && !MacShape().IsMatch(mac))
+                    sink.Error(path, $"'{mac}' is not a colon-delimited, lower-case MAC-48 address");
+                break;
+            case PropertyKind.EmailAddress:
+                if (ExpectString(node, path, sink) is { } email && !IsAddrSpec(email))
+                    sink.Error(path, $"'{email}' is not an RFC 5322 addr-spec (local@domain)");
+                break;
+            case PropertyKind.LanguageTag:
+                if (ExpectString(node, path, sink) is { } lang && !IsLanguageTag(lang))
+                    sink.Error(path, $"'{lang}' is not an RFC 5646 language tag");
+                break;
+        }
+    }
+
+    public static void Url(JsonNode? node, string path, IssueSink sink)
+    {
+        if (ExpectString(node, path, sink) is { } url && !UrlShape().IsMatch(url))
+            sink.Error(path, $"'{url}' is not a URL (RFC 3986: scheme ':' followed by the rest, no spaces)");
+    }
+
+    public static JsonValueKind Kind(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
+
+    public static string? ExpectString(JsonNode? node, string path, IssueSink sink)
+    {
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            return v.GetValue<string>();
+        sink.Error(path, "must be a string");
+        return null;
+    }
+
+    public static void CheckReference(PropertyRule rule, string id, string path, IssueSink sink)
+    {
+        if (!StixIds.TrySplit(id, out var type, out _))
+        {
+            sink.Error(path, $"'{id}' is not a STIX identifier (type--UUID, RFC 4122 UUID)");
+            return;
+        }
+        if (rule.Target is { } target && !target.Allows(type))
+            sink.Error(path, $"'{id}' must reference {target.Description}, not {type}");
+    }
+
+    private static void CheckTerm(Vocabulary vocabulary, string term, string path, IssueSink sink)
+    {
+        if (vocabulary.Values.Contains(term))
+            return;
+        if (vocabulary.Closed)
+            sink.Error(path, $"'{term}' is not in {vocabulary.Name} ({string.Join(", ", vocabulary.Ordered)})");
+        else
+            sink.Warning(path, $"'{term}' is not in the open vocabulary {vocabulary.Name}; values SHOULD come from it");
+    }
+
+    private static void ForEachString(JsonNode? node, string path, IssueSink sink, Action<string, string> each)
+    {
+        if (node is not JsonArray array)
+        {
+            sink.Error(path, "must be a list");
+            return;
+        }
+        if (array.Count == 0)
+            sink.Error(path, "must not be an empty list (omit the property instead)");
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = array[i];
+            if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                each(v.GetValue<string>(), JsonPathText.Index(path, i));
+            else
+                sink.Error(JsonPathText.Index(path, i), "must be a string");
+        }
+    }
+
+    private static void CheckObjectList(JsonNode? node, string path, IssueSink sink)
+    {
+        if (node is not JsonArray array)
+        {
+            sink.Error(path, "must be a list");
+            return;
+        }
+        if (array.Count == 0)
+            sink.Error(path, "must not be an empty list (omit the property instead)");
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject)
+                sink.Error(JsonPathText.Index(path, i), "must be a JSON object");
+        }
+    }
+
+    private static void CheckInteger(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !TryGetInteger(v, out var n))
+        {
+            sink.Error(path, "must be an integer");
+            return;
+        }
+        if ((rule.Min is { } min && n < min) || (rule.Max is { } max && n > max))
+            sink.Error(path, $"{n} is out of range {Bounds(rule)}");
+    }
+
+    private static void CheckNumber(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            sink.Error(path, "must be a number");
+            return;
+        }
+        var d = v.GetValue<double>();
+        if ((rule.Min is { } min && d < min) || (rule.Max is { } max && d > max))
+            sink.Error(path, $"{d.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range {Bounds(rule)}");
+    }
+
+    private static bool TryGetInteger(JsonValue v, out long n)
+    {
+        if (v.TryGetValue(out n))
+            return true;
+        // Some writers emit 5.0 for 5; the JSON number is still integral.
+        var d = v.GetValue<double>();
+        n = (long)d;
+        return Math.Abs(d) < 9.2e18 && d == Math.Floor(d);
+    }
+
+    private static string Bounds(PropertyRule rule) => (rule.Min, rule.Max) switch
+    {
+        ({ } min, { } max) => FormattableString.Invariant($"[{min}, {max}]"),
+        ({ } min, null) => FormattableString.Invariant($">= {min}"),
+        (null, { } max) => FormattableString.Invariant($"<= {max}"),
+        _ => "",
+    };
+
+    private static bool IsHex(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiHexDigit(c))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsIpWithPrefix(string s, System.Net.Sockets.AddressFamily family, int maxPrefix)
+    {
+        var slash = s.IndexOf('/', StringComparison.Ordinal);
+        var address = slash < 0 ? s.AsSpan() : s.AsSpan(0, slash);
+        if (slash >= 0)
+        {
+            var prefix = s.AsSpan(slash + 1);
+            if (prefix.Length is 0 or > 3 || !int.TryParse(prefix, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) || bits > maxPrefix)
+                return false;
+        }
+        // IPAddress.TryParse accepts shorthand such as "1" for IPv4; STIX means dotted quads.
+        if (family == System.Net.Sockets.AddressFamily.InterNetwork && address.Count('.') != 3)
+            return false;
+        return IPAddress.TryParse(address, out var ip) && ip.AddressFamily == family;
+    }
+
+    private static bool IsAddrSpec(string s)
+    {
+        var at = s.LastIndexOf('@');
+        return at > 0 && at < s.Length - 1 && !s.AsSpan().ContainsAny(' ', '\t', '\n');
+    }
+}
