@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+using Riposte.Storage.Access;
+using static Riposte.Storage.Sqlite.Access.SqliteCommands;
+
+namespace Riposte.Storage.Sqlite.Access;
+
+public sealed class SqliteOrganizationRepository(SqliteAccessDatabase database) : IOrganizationRepository
+{
+    private const string Columns = "id, name, tier, created";
+
+    public bool Add(OrganizationRecord organization)
+    {
+        using var connection = database.Open();
+        try
+        {
+            Execute(connection, "INSERT INTO access_organization (id, name, tier, created) VALUES ($id, $name, $tier, $created)",
+                ("$id", organization.Id), ("$name", organization.Name), ("$tier", TierText(organization.Tier)),
+                ("$created", SqliteAccessDatabase.FormatTime(organization.Created)));
+            return true;
+        }
+        catch (SqliteException e) when (IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public bool Update(OrganizationRecord organization)
+    {
+        using var connection = database.Open();
+        return Execute(connection, "UPDATE access_organization SET name = $name, tier = $tier WHERE id = $id",
+            ("$id", organization.Id), ("$name", organization.Name), ("$tier", TierText(organization.Tier))) == 1;
+    }
+
+    public OrganizationRecord? Get(string id)
+    {
+        using var connection = database.Open();
+        return Query(connection, $"SELECT {Columns} FROM access_organization WHERE id = $id", Map, ("$id", id)).FirstOrDefault();
+    }
+
+    public IReadOnlyList<OrganizationRecord> List()
+    {
+        using var connection = database.Open();
+        return Query(connection, $"SELECT {Columns} FROM access_organization ORDER BY name, id", Map);
+    }
+
+    public void AddClient(string providerId, string clientId)
+    {
+        using var connection = database.Open();
+        Execute(connection, "INSERT OR IGNORE INTO access_org_client (provider_id, client_id) VALUES ($p, $c)", ("$p", providerId), ("$c", clientId));
+    }
+
+    public bool RemoveClient(string providerId, string clientId)
+    {
+        using var connection = database.Open();
+        return Execute(connection, "DELETE FROM access_org_client WHERE provider_id = $p AND client_id = $c", ("$p", providerId), ("$c", clientId)) == 1;
+    }
+
+    public IReadOnlyList<(string ProviderId, string ClientId)> ListClients()
+    {
+        using var connection = database.Open();
+        return Query(connection, "SELECT provider_id, client_id FROM access_org_client", r => (r.GetString(0), r.GetString(1)));
+    }
+
+    public void AddToGroup(string group, string organizationId)
+    {
+        using var connection = database.Open();
+        Execute(connection, "INSERT OR IGNORE INTO access_group_member (group_name, organization_id) VALUES ($g, $o)", ("$g", group), ("$o", organizationId));
+    }
+
+    public bool RemoveFromGroup(string group, string organizationId)
+    {
+        using var connection = database.Open();
+        return Execute(connection, "DELETE FROM access_group_member WHERE group_name = $g AND organization_id = $o", ("$g", group), ("$o", organizationId)) == 1;
+    }
+
+    public IReadOnlyList<(string Group, string OrganizationId)> ListGroupMembers()
+    {
+        using var connection = database.Open();
+        return Query(connection, "SELECT group_name, organization_id FROM access_group_member", r => (r.GetString(0), r.GetString(1)));
+    }
+
+    private static OrganizationRecord Map(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), ParseTier(r.GetString(2)), SqliteAccessDatabase.ParseTime(r.GetString(3)));
+
+    private static string TierText(TrustTier tier) => tier switch
+    {
+        TrustTier.Member => "member",
+        TrustTier.Partner => "partner",
+        TrustTier.Outreach => "outreach",
+        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "unknown trust tier"),
+    };
+
+    private static TrustTier ParseTier(string text) => text switch
+    {
+        "member" => TrustTier.Member,
+        "partner" => TrustTier.Partner,
+        "outreach" => TrustTier.Outreach,
+        _ => throw new InvalidDataException($"access_organization.tier has an unknown value '{text}'"),
+    };
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Riposte.Access.Markings;
+using Riposte.Access.Tests.Support;
+using static Riposte.Access.Tests.Support.AccessHarness;
+
+namespace Riposte.Access.Tests;
+
+/// <summary>Rows R1–R4 of docs/access.md: references never disclose a more restricted object.</summary>
+public sealed class ReferenceRulesTests : IDisposable
+{
+    private readonly AccessHarness _node = new();
+
+    public void Dispose() => _node.Dispose();
+
+    [Fact]
+    public void R1_RelationshipToInvisibleObject_HiddenEntirely()
+    {
+        var visible = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var secret = Objects.Sdo(CreatorOrg, Tlp.Red);
+        _node.Store.Add(visible, secret);
+        var toSecret = Objects.Relationship(CreatorOrg, Tlp.Green, visible.Id, secret.Id);
+        var fromSecret = Objects.Relationship(CreatorOrg, Tlp.Green, secret.Id, visible.Id);
+        var gate = _node.Gate();
+
+        Assert.Null(gate.ForReader(User(MemberOrg), toSecret));
+        Assert.Null(gate.ForReader(User(MemberOrg), fromSecret));
+        Assert.NotNull(gate.ForReader(User(CreatorOrg), toSecret));
+    }
+
+    [Fact]
+    public void R1_SightingOfInvisibleObject_HiddenEntirely()
+    {
+        var secret = Objects.Sdo(CreatorOrg, Tlp.AmberStrict, "indicator");
+        var observed = Objects.Sdo(CreatorOrg, Tlp.AmberStrict, "observed-data");
+        var green = Objects.Sdo(CreatorOrg, Tlp.Green, "indicator");
+        _node.Store.Add(secret, observed, green);
+        var sightingOfSecret = Objects.Sdo(CreatorOrg, Tlp.Green, "sighting").With("sighting_of_ref", secret.Id);
+        var observedSecret = Objects.Sdo(CreatorOrg, Tlp.Green, "sighting").With("sighting_of_ref", green.Id)
+            .With("observed_data_refs", Objects.Strings(observed.Id));
+
+        Assert.Null(_node.Gate().ForReader(User(ClientOrg), sightingOfSecret));
+        Assert.Null(_node.Gate().ForReader(User(ClientOrg), observedSecret));
+        Assert.NotNull(_node.Gate().ForReader(User(CreatorOrg), observedSecret));
+    }
+
+    [Fact]
+    public void R2_ReportObjectRefs_InvisibleEntriesRemovedFromCopyOnly()
+    {
+        var green = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
+        var amber = Objects.Sdo(CreatorOrg, Tlp.Amber);
+        _node.Store.Add(green, red, amber);
+        var report = Objects.Report(CreatorOrg, Tlp.Green, red.Id, green.Id, amber.Id);
+
+        var forMember = _node.Gate().ForReader(User(MemberOrg), report);
+        var forClient = _node.Gate().ForReader(User(ClientOrg), report);
+
+        Assert.Equal([green.Id], forMember!.GetStrings("object_refs"));
+        Assert.Equal([green.Id, amber.Id], forClient!.GetStrings("object_refs"));
+        Assert.Equal(3, report.GetStrings("object_refs").Count); // the stored object is untouched
+    }
+
+    [Theory]
+    [InlineData("grouping")]
+    [InlineData("note")]
+    [InlineData("opinion")]
+    [InlineData("observed-data")]
+    public void R2_OtherContainers_InvisibleEntriesRemoved(string type)
+    {
+        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
+        var clear = Objects.Sdo(CreatorOrg, Tlp.Clear);
+        _node.Store.Add(red, clear);
+        var container = Objects.Sdo(CreatorOrg, Tlp.Green, type).With("object_refs", Objects.Strings(red.Id, clear.Id));
+
+        var seen = _node.Gate().ForReader(User(PartnerOrg), container);
+
+        Assert.Equal([clear.Id], seen!.GetStrings("object_refs"));
+    }
+
+    [Fact]
+    public void R2_SightingWhereSighted_InvisibleEntriesRemoved()
+    {
+        var target = Objects.Sdo(CreatorOrg, Tlp.Green, "indicator");
+        var secretPlace = Objects.Sdo(CreatorOrg, Tlp.Red, "identity");
+        var publicPlace = Objects.Sdo(CreatorOrg, Tlp.Clear, "identity");
+        _node.Store.Add(target, secretPlace, publicPlace);
+        var sighting = Objects.Sdo(CreatorOrg, Tlp.Green, "sighting").With("sighting_of_ref", target.Id)
+            .With("where_sighted_refs", Objects.Strings(secretPlace.Id, publicPlace.Id));
+
+        var seen = _node.Gate().ForReader(User(MemberOrg), sighting);
+
+        Assert.Equal([publicPlace.Id], seen!.GetStrings("where_sighted_refs"));
+    }
+
+    [Fact]
+    public void R3_ReferenceToObjectNotStored_Kept()
+    {
+        var missing = Objects.NewId("threat-actor");
+        var report = Objects.Report(CreatorOrg, Tlp.Green, missing);
+        var relationship = Objects.Relationship(CreatorOrg, Tlp.Green, missing, missing);
+
+        Assert.Same(report, _node.Gate().ForReader(User(MemberOrg), report));
+        Assert.Same(relationship, _node.Gate().ForReader(User(MemberOrg), relationship));
+    }
+
+    [Fact]
+    public void R4_ReferencedMarkings_LookedUpOncePerGate()
+    {
+        var target = Objects.Sdo(CreatorOrg, Tlp.Green);
+        _node.Store.Add(target);
+        var gate = _node.Gate();
+
+        for (var i = 0; i < 50; i++)
+            Assert.NotNull(gate.ForReader(User(MemberOrg), Objects.Relationship(CreatorOrg, Tlp.Green, target.Id, target.Id)));
+
+        Assert.Equal(1, _node.Store.Lookups);
+    }
+
+    [Fact]
+    public void R4_ObjectWithoutReferences_NoStoreLookupAndNoCopy()
+    {
+        var obj = Objects.Sdo(CreatorOrg, Tlp.Green);
+
+        var seen = _node.Gate().ForReader(User(MemberOrg), obj);
+
+        Assert.Same(obj, seen);
+        Assert.Equal(0, _node.Store.Lookups);
+    }
+
+    [Fact]
+    public void R2_RefRemoval_RenumbersGranularSelectorsAfterIt()
+    {
+        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
+        var green = Objects.Sdo(CreatorOrg, Tlp.Green);
+        _node.Store.Add(red, green);
+        var report = Objects.Report(CreatorOrg, Tlp.Green, red.Id, green.Id)
+            .With("granular_markings", new JsonArray(Objects.Granular(TlpMarkingIds.Clear, "object_refs.[1]")));
+
+        var seen = _node.Gate().ForReader(User(MemberOrg), report)!;
+
+        var selectors = seen.Json["granular_markings"]![0]!["selectors"]!.AsArray().Select(s => s!.GetValue<string>());
+        Assert.Equal(["object_refs.[0]"], selectors);
+    }
+}
