@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Riposte.Stix;
 
@@ -18,10 +17,10 @@ public static class DisarmStix
     public const string DerivedTimestamp = "2025-02-10T00:00:00.000Z";
 
     public static string CourseOfActionId(string counterId) =>
-        "course-of-action--" + Uuid5.Create(IdNamespace, "course-of-action:" + counterId).ToString("D", CultureInfo.InvariantCulture);
+        StixIds.Create("course-of-action", Uuid5.Create(IdNamespace, "course-of-action:" + counterId));
 
     public static string MitigatesId(string counterId, string techniqueId) =>
-        "relationship--" + Uuid5.Create(IdNamespace, $"mitigates:{counterId}:{techniqueId}").ToString("D", CultureInfo.InvariantCulture);
+        StixIds.Create("relationship", Uuid5.Create(IdNamespace, $"mitigates:{counterId}:{techniqueId}"));
 
     /// <summary>Every object, referenced objects first (identity, marking, tactics, techniques, then counters and links).</summary>
     public static IReadOnlyList<StixObject> AllObjects(DisarmFramework framework)
