@@ -119,14 +119,14 @@ internal sealed partial class BundleParser(StixBundleReaderOptions options)
                 _start += 3;
             _bomChecked = true;
         }
-        var reader = NewReader();
-        if (!reader.Read())
+        if (_final && Pending.Trim(" \t\r\n"u8).IsEmpty)
         {
-            if (!_final)
-                return ParseStep.NeedMoreData;
             item = Fatal("$", _start, "the input is empty: expected a STIX bundle, a STIX object or a JSON array of objects");
             return ParseStep.Item;
         }
+        var reader = NewReader();
+        if (!reader.Read())
+            return ParseStep.NeedMoreData;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartArray:

@@ -1,0 +1,38 @@
+namespace Riposte.Storage.Sqlite;
+
+/// <summary>Serves any <c>--db</c> value that is not a URL: a file path, created on first use.</summary>
+public sealed class SqliteStoreProvider : IStixStoreProvider
+{
+    public string Name => "SQLite";
+
+    public bool CanOpen(string location) =>
+        !location.Contains("://", StringComparison.Ordinal) || location.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
+
+    public IStixStore Open(StoreOptions options)
+    {
+        var path = options.Location.StartsWith("file://", StringComparison.OrdinalIgnoreCase)
+            ? new Uri(options.Location).LocalPath
+            : options.Location;
+        var store = new SqliteStixStore(path, options.Clock);
+        try
+        {
+            if (options.MigrateOnOpen)
+                store.Migrate();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>The providers this build ships with; the CLI and web host open stores through it.</summary>
+public static class StixStores
+{
+    public static StoreFactory Factory { get; } = new([new SqliteStoreProvider()]);
+
+    /// <summary>Opens (creating and migrating if needed) the store a <c>--db</c> value names.</summary>
+    public static IStixStore Open(string location) => Factory.Open(location);
+}
