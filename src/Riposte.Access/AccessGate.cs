@@ -6,6 +6,7 @@ using Riposte.Access.Directory;
 using Riposte.Access.Markings;
 using Riposte.Stix;
 using Riposte.Storage;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access;
 
@@ -108,7 +109,7 @@ public sealed class AccessGate(
             if (granular[i] is not JsonObject entry
                 || entry["marking_ref"] is not JsonValue refValue
                 || !refValue.TryGetValue<string>(out var markingRef)
-                || !TlpMarkingIds.TryGetLevel(markingRef, out var level)
+                || TlpMarkings.LevelOf(markingRef) is not { } level
                 || level <= marking.Level
                 || reader.MaySee(marking.WithLevel(level)))
                 continue;

@@ -1,5 +1,6 @@
 using Riposte.Access.Markings;
 using Riposte.Storage.Access;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access;
 
@@ -12,7 +13,7 @@ public sealed class AccessOptions
     public string NodeOrganizationId { get; set; } = "";
 
     /// <summary>The level of objects that carry no TLP marking (statement markings do not count). TLP:AMBER unless configured.</summary>
-    public Tlp DefaultLevel { get; set; } = Tlp.Amber;
+    public TlpLevel DefaultLevel { get; set; } = TlpLevel.Amber;
 
     /// <summary>Tiers that make up "the community" for TLP:GREEN. All three by default: outreach partners receive GREEN (product brief).</summary>
     public HashSet<TrustTier> CommunityTiers { get; set; } = [TrustTier.Member, TrustTier.Partner, TrustTier.Outreach];

@@ -1,6 +1,7 @@
 using Riposte.Access.Markings;
 using Riposte.Access.Tests.Support;
 using static Riposte.Access.Tests.Support.AccessHarness;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Tests;
 
@@ -38,7 +39,7 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.Node>
         [Relation.Unrelated] = [true, false, false, false, false, false],
     };
 
-    private static readonly Tlp?[] Columns = [Tlp.Clear, Tlp.Green, Tlp.Amber, Tlp.AmberStrict, Tlp.Red, null];
+    private static readonly TlpLevel?[] Columns = [TlpLevel.Clear, TlpLevel.Green, TlpLevel.Amber, TlpLevel.AmberStrict, TlpLevel.Red, null];
 
     public static TheoryData<Relation, int, Role, bool> Cases()
     {

@@ -3,6 +3,7 @@ using Riposte.Access.Markings;
 using Riposte.Stix;
 using Riposte.Access.Tests.Support;
 using static Riposte.Access.Tests.Support.AccessHarness;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Tests;
 
@@ -14,7 +15,7 @@ public sealed class GranularMarkingTests : IDisposable
     public void Dispose() => _node.Dispose();
 
     private static StixObject Marked(params JsonObject[] granular) =>
-        Objects.Sdo(CreatorOrg, Tlp.Green)
+        Objects.Sdo(CreatorOrg, TlpLevel.Green)
             .With("description", "public summary")
             .With("aliases", Objects.Strings("first", "second", "third"))
             .With("external_references", new JsonArray(
@@ -25,7 +26,7 @@ public sealed class GranularMarkingTests : IDisposable
     [Fact]
     public void G1_RestrictedProperty_RemovedAndItsMarkingDropped()
     {
-        var obj = Marked(Objects.Granular(TlpMarkingIds.Red, "description"));
+        var obj = Marked(Objects.Granular(TlpMarkings.RedId, "description"));
 
         var seen = _node.Gate().ForReader(User(MemberOrg), obj)!;
 
@@ -39,8 +40,8 @@ public sealed class GranularMarkingTests : IDisposable
     public void G1_RestrictedListEntries_RemovedAndRemainingSelectorsRenumbered()
     {
         var obj = Marked(
-            Objects.Granular(TlpMarkingIds.Amber, "aliases.[0]", "external_references.[0].url"),
-            Objects.Granular(TlpMarkingIds.Green, "aliases.[2]", "external_references.[1]"),
+            Objects.Granular(TlpMarkings.AmberId, "aliases.[0]", "external_references.[0].url"),
+            Objects.Granular(TlpMarkings.GreenId, "aliases.[2]", "external_references.[1]"),
             new JsonObject { ["lang"] = "fr", ["selectors"] = Objects.Strings("aliases.[1]") });
 
         var seen = _node.Gate().ForReader(User(MemberOrg), obj)!;
@@ -50,7 +51,7 @@ public sealed class GranularMarkingTests : IDisposable
         Assert.Equal("a", seen.Json["external_references"]![0]!["source_name"]!.GetValue<string>());
         var remaining = seen.Json["granular_markings"]!.AsArray();
         Assert.Equal(2, remaining.Count);
-        Assert.Equal(TlpMarkingIds.Green, remaining[0]!["marking_ref"]!.GetValue<string>());
+        Assert.Equal(TlpMarkings.GreenId, remaining[0]!["marking_ref"]!.GetValue<string>());
         Assert.Equal(["aliases.[1]", "external_references.[1]"], remaining[0]!["selectors"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal(["aliases.[0]"], remaining[1]!["selectors"]!.AsArray().Select(s => s!.GetValue<string>()));
     }
@@ -58,7 +59,7 @@ public sealed class GranularMarkingTests : IDisposable
     [Fact]
     public void G2_ReaderAllowedTheMarking_NothingRemovedAndNoCopy()
     {
-        var obj = Marked(Objects.Granular(TlpMarkingIds.Amber, "description"));
+        var obj = Marked(Objects.Granular(TlpMarkings.AmberId, "description"));
 
         var seen = _node.Gate().ForReader(User(ClientOrg), obj);
 
@@ -70,7 +71,7 @@ public sealed class GranularMarkingTests : IDisposable
     {
         foreach (var property in new[] { "id", "type", "created", "modified", "spec_version", "object_marking_refs", "granular_markings" })
         {
-            var obj = Marked(Objects.Granular(TlpMarkingIds.Red, property));
+            var obj = Marked(Objects.Granular(TlpMarkings.RedId, property));
 
             Assert.Null(_node.Gate().ForReader(User(MemberOrg), obj));
         }
@@ -79,7 +80,7 @@ public sealed class GranularMarkingTests : IDisposable
     [Fact]
     public void G3_UnreadableRestrictedSelector_HidesWholeObject()
     {
-        var obj = Marked(Objects.Granular(TlpMarkingIds.Red, "aliases[0]"));
+        var obj = Marked(Objects.Granular(TlpMarkings.RedId, "aliases[0]"));
 
         Assert.Null(_node.Gate().ForReader(User(MemberOrg), obj));
     }
@@ -88,8 +89,8 @@ public sealed class GranularMarkingTests : IDisposable
     public void G4_NestedRestrictionsAndOverlaps_RemoveEveryCoveredPart()
     {
         var obj = Marked(
-            Objects.Granular(TlpMarkingIds.Red, "external_references"),
-            Objects.Granular(TlpMarkingIds.Clear, "external_references.[0].source_name", "description"));
+            Objects.Granular(TlpMarkings.RedId, "external_references"),
+            Objects.Granular(TlpMarkings.ClearId, "external_references.[0].source_name", "description"));
 
         var seen = _node.Gate().ForReader(User(MemberOrg), obj)!;
 

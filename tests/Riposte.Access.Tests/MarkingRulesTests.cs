@@ -4,6 +4,7 @@ using Riposte.Stix;
 using Riposte.Access.Tests.Support;
 using Riposte.Storage.Access;
 using static Riposte.Access.Tests.Support.AccessHarness;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Tests;
 
@@ -19,7 +20,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M1_SystemPrincipal_SeesRedOfAnyone()
     {
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red);
 
         var seen = _node.Gate().ForReader(Principal.System, red);
 
@@ -29,7 +30,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M2_Clear_SeenEvenByUnregisteredOrganisation()
     {
-        var clear = Objects.Sdo(CreatorOrg, Tlp.Clear);
+        var clear = Objects.Sdo(CreatorOrg, TlpLevel.Clear);
 
         Assert.True(Sees(UnrelatedOrg, clear, Role.Reader));
     }
@@ -37,7 +38,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M3_Creator_SeesItsOwnRedWithoutBeingNamed()
     {
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red);
 
         Assert.True(Sees(CreatorOrg, red, Role.Reader));
         Assert.False(Sees(MemberOrg, red));
@@ -46,7 +47,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M4_NoCreatedByRef_BelongsToNodeOrganisation()
     {
-        var strict = Objects.Sdo(CreatorOrg, Tlp.AmberStrict).With("created_by_ref", null);
+        var strict = Objects.Sdo(CreatorOrg, TlpLevel.AmberStrict).With("created_by_ref", null);
         strict.Json.Remove("created_by_ref");
         var unowned = new StixObject(strict.Json);
 
@@ -57,9 +58,9 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M5_NamedRecipient_SeesRedAndAmberStrict_OthersDoNot()
     {
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red, "threat-actor", RecipientOrg);
-        var strict = Objects.Sdo(CreatorOrg, Tlp.AmberStrict, "threat-actor", RecipientOrg);
-        var redForUser = Objects.Sdo(CreatorOrg, Tlp.Red, "threat-actor", User(PartnerOrg).UserId);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red, "threat-actor", RecipientOrg);
+        var strict = Objects.Sdo(CreatorOrg, TlpLevel.AmberStrict, "threat-actor", RecipientOrg);
+        var redForUser = Objects.Sdo(CreatorOrg, TlpLevel.Red, "threat-actor", User(PartnerOrg).UserId);
 
         Assert.True(Sees(RecipientOrg, red));
         Assert.True(Sees(RecipientOrg, strict));
@@ -72,7 +73,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M6_Green_SeenByEveryCommunityTier()
     {
-        var green = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green);
 
         Assert.True(Sees(MemberOrg, green));
         Assert.True(Sees(PartnerOrg, green));
@@ -83,7 +84,7 @@ public sealed class MarkingRulesTests : IDisposable
     public void M7_Green_NotSeenOutsideTheCommunity()
     {
         using var narrow = new AccessHarness(o => o.CommunityTiers = [TrustTier.Member, TrustTier.Partner]);
-        var green = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green);
 
         Assert.False(narrow.Gate().ForReader(User(OutreachOrg), green) is not null);
         Assert.True(narrow.Gate().ForReader(User(PartnerOrg), green) is not null);
@@ -93,7 +94,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M8_Amber_CreatorAndItsClientsOnly()
     {
-        var amber = Objects.Sdo(CreatorOrg, Tlp.Amber);
+        var amber = Objects.Sdo(CreatorOrg, TlpLevel.Amber);
 
         Assert.True(Sees(CreatorOrg, amber));
         Assert.True(Sees(ClientOrg, amber));
@@ -106,7 +107,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M8_Amber_ClientRelationIsNotSymmetric()
     {
-        var amberOfClient = Objects.Sdo(ClientOrg, Tlp.Amber);
+        var amberOfClient = Objects.Sdo(ClientOrg, TlpLevel.Amber);
 
         Assert.False(Sees(CreatorOrg, amberOfClient));
     }
@@ -114,7 +115,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M9_AmberStrict_NotSeenByClients()
     {
-        var strict = Objects.Sdo(CreatorOrg, Tlp.AmberStrict);
+        var strict = Objects.Sdo(CreatorOrg, TlpLevel.AmberStrict);
 
         Assert.True(Sees(CreatorOrg, strict));
         Assert.False(Sees(ClientOrg, strict));
@@ -123,7 +124,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M10_Red_OnlyCreatorAndNamedRecipients()
     {
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red, "threat-actor", RecipientOrg);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red, "threat-actor", RecipientOrg);
 
         var seers = new[] { NodeOrg, CreatorOrg, ClientOrg, MemberOrg, PartnerOrg, OutreachOrg, RecipientOrg, UnrelatedOrg }
             .Where(org => Sees(org, red, Role.Admin));
@@ -134,7 +135,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M11_SeveralTlpMarkings_MostRestrictiveWins()
     {
-        var both = Objects.Sdo(CreatorOrg, Tlp.Green).With("object_marking_refs", Objects.Strings(TlpMarkingIds.Green, TlpMarkingIds.AmberStrict));
+        var both = Objects.Sdo(CreatorOrg, TlpLevel.Green).With("object_marking_refs", Objects.Strings(TlpMarkings.GreenId, TlpMarkings.AmberStrictId));
 
         Assert.False(Sees(MemberOrg, both));
         Assert.False(Sees(ClientOrg, both));
@@ -144,10 +145,10 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M12_Tlp1Markings_MapToTheirTlp2Levels()
     {
-        var white = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkingIds.V1White));
-        var green = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkingIds.V1Green));
-        var amber = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkingIds.V1Amber));
-        var red = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkingIds.V1Red));
+        var white = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkings.Tlp1WhiteId));
+        var green = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkings.Tlp1GreenId));
+        var amber = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkings.Tlp1AmberId));
+        var red = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings(TlpMarkings.Tlp1RedId));
 
         Assert.True(Sees(UnrelatedOrg, white));
         Assert.True(Sees(OutreachOrg, green));
@@ -162,7 +163,7 @@ public sealed class MarkingRulesTests : IDisposable
     {
         var unmarked = Objects.Sdo(CreatorOrg, null);
         var statementOnly = Objects.Sdo(CreatorOrg, null).With("object_marking_refs", Objects.Strings("marking-definition--" + Guid.NewGuid().ToString("D")));
-        using var greenNode = new AccessHarness(o => o.DefaultLevel = Tlp.Green);
+        using var greenNode = new AccessHarness(o => o.DefaultLevel = TlpLevel.Green);
 
         Assert.True(Sees(ClientOrg, unmarked));     // default AMBER: clients see it
         Assert.False(Sees(MemberOrg, unmarked));    // ... the community does not
@@ -191,7 +192,7 @@ public sealed class MarkingRulesTests : IDisposable
     [Fact]
     public void M15_Role_DoesNotWidenReading()
     {
-        var amber = Objects.Sdo(CreatorOrg, Tlp.Amber);
+        var amber = Objects.Sdo(CreatorOrg, TlpLevel.Amber);
         var nodeAdmin = User(NodeOrg, Role.Admin);
 
         Assert.False(_node.Gate().ForReader(nodeAdmin, amber) is not null);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Riposte.Access.Markings;
 using Riposte.Access.Tests.Support;
 using static Riposte.Access.Tests.Support.AccessHarness;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Tests;
 
@@ -15,11 +16,11 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R1_RelationshipToInvisibleObject_HiddenEntirely()
     {
-        var visible = Objects.Sdo(CreatorOrg, Tlp.Green);
-        var secret = Objects.Sdo(CreatorOrg, Tlp.Red);
+        var visible = Objects.Sdo(CreatorOrg, TlpLevel.Green);
+        var secret = Objects.Sdo(CreatorOrg, TlpLevel.Red);
         _node.Store.Add(visible, secret);
-        var toSecret = Objects.Relationship(CreatorOrg, Tlp.Green, visible.Id, secret.Id);
-        var fromSecret = Objects.Relationship(CreatorOrg, Tlp.Green, secret.Id, visible.Id);
+        var toSecret = Objects.Relationship(CreatorOrg, TlpLevel.Green, visible.Id, secret.Id);
+        var fromSecret = Objects.Relationship(CreatorOrg, TlpLevel.Green, secret.Id, visible.Id);
         var gate = _node.Gate();
 
         Assert.Null(gate.ForReader(User(MemberOrg), toSecret));
@@ -30,12 +31,12 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R1_SightingOfInvisibleObject_HiddenEntirely()
     {
-        var secret = Objects.Sdo(CreatorOrg, Tlp.AmberStrict, "indicator");
-        var observed = Objects.Sdo(CreatorOrg, Tlp.AmberStrict, "observed-data");
-        var green = Objects.Sdo(CreatorOrg, Tlp.Green, "indicator");
+        var secret = Objects.Sdo(CreatorOrg, TlpLevel.AmberStrict, "indicator");
+        var observed = Objects.Sdo(CreatorOrg, TlpLevel.AmberStrict, "observed-data");
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green, "indicator");
         _node.Store.Add(secret, observed, green);
-        var sightingOfSecret = Objects.Sdo(CreatorOrg, Tlp.Green, "sighting").With("sighting_of_ref", secret.Id);
-        var observedSecret = Objects.Sdo(CreatorOrg, Tlp.Green, "sighting").With("sighting_of_ref", green.Id)
+        var sightingOfSecret = Objects.Sdo(CreatorOrg, TlpLevel.Green, "sighting").With("sighting_of_ref", secret.Id);
+        var observedSecret = Objects.Sdo(CreatorOrg, TlpLevel.Green, "sighting").With("sighting_of_ref", green.Id)
             .With("observed_data_refs", Objects.Strings(observed.Id));
 
         Assert.Null(_node.Gate().ForReader(User(ClientOrg), sightingOfSecret));
@@ -46,11 +47,11 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R2_ReportObjectRefs_InvisibleEntriesRemovedFromCopyOnly()
     {
-        var green = Objects.Sdo(CreatorOrg, Tlp.Green);
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
-        var amber = Objects.Sdo(CreatorOrg, Tlp.Amber);
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red);
+        var amber = Objects.Sdo(CreatorOrg, TlpLevel.Amber);
         _node.Store.Add(green, red, amber);
-        var report = Objects.Report(CreatorOrg, Tlp.Green, red.Id, green.Id, amber.Id);
+        var report = Objects.Report(CreatorOrg, TlpLevel.Green, red.Id, green.Id, amber.Id);
 
         var forMember = _node.Gate().ForReader(User(MemberOrg), report);
         var forClient = _node.Gate().ForReader(User(ClientOrg), report);
@@ -67,10 +68,10 @@ public sealed class ReferenceRulesTests : IDisposable
     [InlineData("observed-data")]
     public void R2_OtherContainers_InvisibleEntriesRemoved(string type)
     {
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
-        var clear = Objects.Sdo(CreatorOrg, Tlp.Clear);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red);
+        var clear = Objects.Sdo(CreatorOrg, TlpLevel.Clear);
         _node.Store.Add(red, clear);
-        var container = Objects.Sdo(CreatorOrg, Tlp.Green, type).With("object_refs", Objects.Strings(red.Id, clear.Id));
+        var container = Objects.Sdo(CreatorOrg, TlpLevel.Green, type).With("object_refs", Objects.Strings(red.Id, clear.Id));
 
         var seen = _node.Gate().ForReader(User(PartnerOrg), container);
 
@@ -80,11 +81,11 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R2_SightingWhereSighted_InvisibleEntriesRemoved()
     {
-        var target = Objects.Sdo(CreatorOrg, Tlp.Green, "indicator");
-        var secretPlace = Objects.Sdo(CreatorOrg, Tlp.Red, "identity");
-        var publicPlace = Objects.Sdo(CreatorOrg, Tlp.Clear, "identity");
+        var target = Objects.Sdo(CreatorOrg, TlpLevel.Green, "indicator");
+        var secretPlace = Objects.Sdo(CreatorOrg, TlpLevel.Red, "identity");
+        var publicPlace = Objects.Sdo(CreatorOrg, TlpLevel.Clear, "identity");
         _node.Store.Add(target, secretPlace, publicPlace);
-        var sighting = Objects.Sdo(CreatorOrg, Tlp.Green, "sighting").With("sighting_of_ref", target.Id)
+        var sighting = Objects.Sdo(CreatorOrg, TlpLevel.Green, "sighting").With("sighting_of_ref", target.Id)
             .With("where_sighted_refs", Objects.Strings(secretPlace.Id, publicPlace.Id));
 
         var seen = _node.Gate().ForReader(User(MemberOrg), sighting);
@@ -96,8 +97,8 @@ public sealed class ReferenceRulesTests : IDisposable
     public void R3_ReferenceToObjectNotStored_Kept()
     {
         var missing = Objects.NewId("threat-actor");
-        var report = Objects.Report(CreatorOrg, Tlp.Green, missing);
-        var relationship = Objects.Relationship(CreatorOrg, Tlp.Green, missing, missing);
+        var report = Objects.Report(CreatorOrg, TlpLevel.Green, missing);
+        var relationship = Objects.Relationship(CreatorOrg, TlpLevel.Green, missing, missing);
 
         Assert.Same(report, _node.Gate().ForReader(User(MemberOrg), report));
         Assert.Same(relationship, _node.Gate().ForReader(User(MemberOrg), relationship));
@@ -106,12 +107,12 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R4_ReferencedMarkings_LookedUpOncePerGate()
     {
-        var target = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var target = Objects.Sdo(CreatorOrg, TlpLevel.Green);
         _node.Store.Add(target);
         var gate = _node.Gate();
 
         for (var i = 0; i < 50; i++)
-            Assert.NotNull(gate.ForReader(User(MemberOrg), Objects.Relationship(CreatorOrg, Tlp.Green, target.Id, target.Id)));
+            Assert.NotNull(gate.ForReader(User(MemberOrg), Objects.Relationship(CreatorOrg, TlpLevel.Green, target.Id, target.Id)));
 
         Assert.Equal(1, _node.Store.Lookups);
     }
@@ -119,7 +120,7 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R4_ObjectWithoutReferences_NoStoreLookupAndNoCopy()
     {
-        var obj = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var obj = Objects.Sdo(CreatorOrg, TlpLevel.Green);
 
         var seen = _node.Gate().ForReader(User(MemberOrg), obj);
 
@@ -130,11 +131,11 @@ public sealed class ReferenceRulesTests : IDisposable
     [Fact]
     public void R2_RefRemoval_RenumbersGranularSelectorsAfterIt()
     {
-        var red = Objects.Sdo(CreatorOrg, Tlp.Red);
-        var green = Objects.Sdo(CreatorOrg, Tlp.Green);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red);
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green);
         _node.Store.Add(red, green);
-        var report = Objects.Report(CreatorOrg, Tlp.Green, red.Id, green.Id)
-            .With("granular_markings", new JsonArray(Objects.Granular(TlpMarkingIds.Clear, "object_refs.[1]")));
+        var report = Objects.Report(CreatorOrg, TlpLevel.Green, red.Id, green.Id)
+            .With("granular_markings", new JsonArray(Objects.Granular(TlpMarkings.ClearId, "object_refs.[1]")));
 
         var seen = _node.Gate().ForReader(User(MemberOrg), report)!;
 

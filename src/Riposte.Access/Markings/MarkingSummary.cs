@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Riposte.Stix;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Markings;
 
@@ -10,7 +11,7 @@ namespace Riposte.Access.Markings;
 /// <param name="Level">The most restrictive TLP object marking, or the node's default when there is none.</param>
 /// <param name="CreatorOrganizationId">created_by_ref, or the node's organisation when absent.</param>
 /// <param name="Recipients">Ids named by <see cref="RecipientsExtension"/>.</param>
-public sealed record MarkingSummary(Tlp Level, string? CreatorOrganizationId, IReadOnlyList<string> Recipients)
+public sealed record MarkingSummary(TlpLevel Level, string? CreatorOrganizationId, IReadOnlyList<string> Recipients)
 {
     public static MarkingSummary Of(StixObject obj, AccessOptions options)
     {
@@ -19,22 +20,22 @@ public sealed record MarkingSummary(Tlp Level, string? CreatorOrganizationId, IR
     }
 
     /// <summary>The most restrictive TLP marking among these refs; null when none is a TLP marking (statements do not restrict).</summary>
-    public static Tlp? MostRestrictive(JsonArray? markingRefs)
+    public static TlpLevel? MostRestrictive(JsonArray? markingRefs)
     {
         if (markingRefs is null)
             return null;
-        Tlp? level = null;
+        TlpLevel? level = null;
         foreach (var item in markingRefs)
         {
-            if (item is JsonValue v && v.TryGetValue<string>(out var id) && TlpMarkingIds.TryGetLevel(id, out var l) && (level is null || l > level))
+            if (item is JsonValue v && v.TryGetValue<string>(out var id) && TlpMarkings.LevelOf(id) is { } l && (level is null || l > level))
                 level = l;
         }
         return level;
     }
 
     /// <summary>This summary at another level (a granular marking on part of the object).</summary>
-    public MarkingSummary WithLevel(Tlp level) => this with { Level = level };
+    public MarkingSummary WithLevel(TlpLevel level) => this with { Level = level };
 
-    private static Tlp DefaultFor(StixObject obj, AccessOptions options) =>
-        options.PublicTypes.Contains(obj.Type) ? Tlp.Clear : options.DefaultLevel;
+    private static TlpLevel DefaultFor(StixObject obj, AccessOptions options) =>
+        options.PublicTypes.Contains(obj.Type) ? TlpLevel.Clear : options.DefaultLevel;
 }

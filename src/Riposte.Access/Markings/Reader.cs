@@ -1,4 +1,5 @@
 using Riposte.Access.Directory;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Markings;
 
@@ -32,7 +33,7 @@ public sealed class Reader
         var org = Principal.OrganizationId;
         if (Principal.IsSystem)
             return Allow("the node itself sees everything", out reason);
-        if (marking.Level == Tlp.Clear)
+        if (marking.Level == TlpLevel.Clear)
             return Allow("TLP:CLEAR", out reason);
         if (marking.CreatorOrganizationId is { } creator && string.Equals(creator, org, StringComparison.Ordinal))
             return Allow("the reader's organisation created it", out reason);
@@ -40,9 +41,9 @@ public sealed class Reader
             return Allow("the reader is a named recipient", out reason);
         switch (marking.Level)
         {
-            case Tlp.Green when InCommunity:
+            case TlpLevel.Green when InCommunity:
                 return Allow("TLP:GREEN and the reader's organisation is in the community", out reason);
-            case Tlp.Green or Tlp.Amber when marking.CreatorOrganizationId is { } c && _providers.Contains(c):
+            case TlpLevel.Green or TlpLevel.Amber when marking.CreatorOrganizationId is { } c && _providers.Contains(c):
                 return Allow("the reader's organisation is a client of the creator", out reason);
             default:
                 reason = $"TLP:{Name(marking.Level)} and the reader's organisation is not in its audience";
@@ -68,13 +69,13 @@ public sealed class Reader
         return true;
     }
 
-    public static string Name(Tlp level) => level switch
+    public static string Name(TlpLevel level) => level switch
     {
-        Tlp.Clear => "CLEAR",
-        Tlp.Green => "GREEN",
-        Tlp.Amber => "AMBER",
-        Tlp.AmberStrict => "AMBER+STRICT",
-        Tlp.Red => "RED",
+        TlpLevel.Clear => "CLEAR",
+        TlpLevel.Green => "GREEN",
+        TlpLevel.Amber => "AMBER",
+        TlpLevel.AmberStrict => "AMBER+STRICT",
+        TlpLevel.Red => "RED",
         _ => level.ToString(),
     };
 }

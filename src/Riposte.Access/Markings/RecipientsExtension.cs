@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Riposte.Stix;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Markings;
 
@@ -34,7 +35,7 @@ public static class RecipientsExtension
         ["schema"] = "https://riposte.example/extensions/recipients/v1.json",
         ["version"] = "1.0.0",
         ["extension_types"] = new JsonArray("property-extension"),
-        ["object_marking_refs"] = new JsonArray(TlpMarkingIds.Clear),
+        ["object_marking_refs"] = new JsonArray(TlpMarkings.ClearId),
     });
 
     /// <summary>The recipients named on an object, or an empty list.</summary>

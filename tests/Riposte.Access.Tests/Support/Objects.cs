@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Riposte.Access.Markings;
 using Riposte.Stix;
+using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Tests.Support;
 
@@ -12,7 +13,7 @@ internal static class Objects
     public static string NewId(string type) => $"{type}--{Guid.NewGuid():D}";
 
     /// <summary>An indicator-like SDO created by <paramref name="creator"/>, marked with <paramref name="level"/> (null: unmarked).</summary>
-    public static StixObject Sdo(string creator, Tlp? level, string type = "threat-actor", params string[] recipients)
+    public static StixObject Sdo(string creator, TlpLevel? level, string type = "threat-actor", params string[] recipients)
     {
         var json = new JsonObject
         {
@@ -25,7 +26,7 @@ internal static class Objects
             ["name"] = "object " + Interlocked.Increment(ref _counter),
         };
         if (level is { } l)
-            json["object_marking_refs"] = new JsonArray(TlpMarkingIds.IdOf(l));
+            json["object_marking_refs"] = new JsonArray(TlpMarkings.IdOf(l));
         if (recipients.Length > 0)
             json["extensions"] = RecipientsExtension.ExtensionsProperty(recipients);
         return new StixObject(json);
@@ -38,13 +39,13 @@ internal static class Objects
         return new StixObject(copy);
     }
 
-    public static StixObject Relationship(string creator, Tlp level, string source, string target) =>
+    public static StixObject Relationship(string creator, TlpLevel level, string source, string target) =>
         Sdo(creator, level, "relationship")
             .With("relationship_type", "uses")
             .With("source_ref", source)
             .With("target_ref", target);
 
-    public static StixObject Report(string creator, Tlp level, params string[] refs) =>
+    public static StixObject Report(string creator, TlpLevel level, params string[] refs) =>
         Sdo(creator, level, "report")
             .With("published", "2026-01-01T00:00:00.000Z")
             .With("object_refs", new JsonArray([.. refs.Select(r => (JsonNode)r)]));
