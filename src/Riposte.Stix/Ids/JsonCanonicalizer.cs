@@ -78,7 +78,9 @@ public static class JsonCanonicalizer
                 sb.Append("false");
                 break;
             case JsonValueKind.Number:
-                sb.Append(FormatNumber(value.GetValue<double>()));
+                if (!JsonNumbers.TryGetDouble(value, out var d))
+                    throw new ArgumentException("unsupported JSON number representation", nameof(value));
+                sb.Append(FormatNumber(d));
                 break;
             default:
                 sb.Append("null");

@@ -84,7 +84,7 @@ internal static partial class CrossPropertyRules
 
     public static void ExtensionDefinition(ObjectScope s)
     {
-        if (s.Json["extension_types"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "toplevel-property-extension") && !s.Has("extension_properties"))
+        if (s.Json["extension_types"] is JsonArray types && types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var name) && name == "toplevel-property-extension") && !s.Has("extension_properties"))
             s.Warning("extension_properties", "a toplevel-property-extension SHOULD list its extension_properties");
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -84,7 +83,7 @@ internal static partial class ValueChecks
                 ExtensionChecks.Check(scope, node, path);
                 break;
             case PropertyKind.Binary:
-                if (ExpectString(node, path, sink) is { } b64 && !Base64.IsValid(b64))
+                if (ExpectString(node, path, sink) is { } b64 && !IsBase64(b64))
                     sink.Error(path, "must be base64 (RFC 4648) binary");
                 break;
             case PropertyKind.Hex:
@@ -198,7 +197,7 @@ internal static partial class ValueChecks
 
     private static void CheckInteger(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !TryGetInteger(v, out var n))
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !JsonNumbers.TryGetInteger(v, out var n))
         {
             sink.Error(path, "must be an integer");
             return;
@@ -209,24 +208,13 @@ internal static partial class ValueChecks
 
     private static void CheckNumber(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !JsonNumbers.TryGetDouble(v, out var d))
         {
             sink.Error(path, "must be a number");
             return;
         }
-        var d = v.GetValue<double>();
         if ((rule.Min is { } min && d < min) || (rule.Max is { } max && d > max))
             sink.Error(path, $"{d.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range {Bounds(rule)}");
-    }
-
-    private static bool TryGetInteger(JsonValue v, out long n)
-    {
-        if (v.TryGetValue(out n))
-            return true;
-        // Some writers emit 5.0 for 5; the JSON number is still integral.
-        var d = v.GetValue<double>();
-        n = (long)d;
-        return Math.Abs(d) < 9.2e18 && d == Math.Floor(d);
     }
 
     private static string Bounds(PropertyRule rule) => (rule.Min, rule.Max) switch
@@ -236,6 +224,21 @@ internal static partial class ValueChecks
         (null, { } max) => FormattableString.Invariant($"<= {max}"),
         _ => "",
     };
+
+    // RFC 4648 alphabet and padding; non-zero pad bits are tolerated, as most decoders (and the spec's own example) do.
+    private static bool IsBase64(string s)
+    {
+        if (s.Length % 4 != 0)
+            return false;
+        var padding = s.EndsWith("==", StringComparison.Ordinal) ? 2 : s.EndsWith('=') ? 1 : 0;
+        for (var i = 0; i < s.Length - padding; i++)
+        {
+            var c = s[i];
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '+' || c == '/'))
+                return false;
+        }
+        return true;
+    }
 
     private static bool IsHex(string s)
     {
