@@ -30,28 +30,37 @@ internal static class OasisSchemas
         var type = obj["type"]?.GetValue<string>() ?? "";
         if (!SchemasByType.Value.TryGetValue(type, out var schema))
             return;
-        var element = JsonSerializer.SerializeToElement(obj);
-        var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!result.IsValid)
+        // The bundle schema matches every member against every object schema, which is very slow on
+        // large bundles; each member is checked against its own type's schema below instead.
+        var members = type == "bundle" ? obj["objects"] as JsonArray : null;
+        var shell = obj;
+        if (members is not null)
         {
-            foreach (var detail in result.Details ?? [])
-            {
-                if (detail.Errors is null)
-                    continue;
-                foreach (var (keyword, message) in detail.Errors)
-                    errors.Add($"{path}{detail.InstanceLocation} ({detail.SchemaLocation}, {keyword}): {message}");
-            }
-            if (errors.Count == 0)
-                errors.Add($"{path}: invalid against the {type} schema");
+            shell = obj.DeepClone();
+            shell.AsObject().Remove("objects");
         }
-        if (type == "bundle" && obj["objects"] is JsonArray members)
+        var element = JsonSerializer.SerializeToElement(shell);
+        if (!schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+            AddErrors(schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List }), path, type, errors);
+        for (var i = 0; members is not null && i < members.Count; i++)
         {
-            for (var i = 0; i < members.Count; i++)
-            {
-                if (members[i] is { } member)
-                    Collect(member, $"{path}.objects[{i}]", errors);
-            }
+            if (members[i] is { } member)
+                Collect(member, $"{path}.objects[{i}]", errors);
         }
+    }
+
+    private static void AddErrors(EvaluationResults result, string path, string type, List<string> errors)
+    {
+        var before = errors.Count;
+        foreach (var detail in result.Details ?? [])
+        {
+            if (detail.Errors is null)
+                continue;
+            foreach (var (keyword, message) in detail.Errors)
+                errors.Add($"{path}{detail.InstanceLocation} ({detail.SchemaLocation}, {keyword}): {message}");
+        }
+        if (errors.Count == before)
+            errors.Add($"{path}: invalid against the {type} schema");
     }
 
     private static Dictionary<string, JsonSchema> Load()
