@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Riposte.Incidents.Services;
+
+namespace Riposte.Incidents;
+
+public static class IncidentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the analyst's services (incidents, narratives and channels, assessments, responses,
+    /// lessons, tips, findings). Scoped like the access gate they read through; the host must register
+    /// <c>IStixStore</c> and the access layer (<c>AddRiposteAccess</c>).
+    /// </summary>
+    public static IServiceCollection AddRiposteIncidents(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ObjectWorkspace>();
+        services.TryAddScoped<IncidentService>();
+        services.TryAddScoped<NarrativeService>();
+        return services;
+    }
+}

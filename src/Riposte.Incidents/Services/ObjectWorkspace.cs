@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using Riposte.Access;
+using Riposte.Incidents.Model;
+using Riposte.Stix;
+using Riposte.Storage;
+
+namespace Riposte.Incidents.Services;
+
+/// <summary>
+/// Reads and writes objects for a principal through the one access gate: reads return only what the
+/// gate lets through; every write is a new version (a later <c>modified</c>) stamped with the editor,
+/// refused when the caller edited a stale version or may not write.
+/// </summary>
+public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProvider clock)
+{
+    // Check-then-write must be atomic per object within the node; striped so memory stays bounded.
+    private static readonly object[] Locks = [.. Enumerable.Range(0, 64).Select(_ => new object())];
+
+    public IStixStore Store => store;
+    public IAccessGate Gate => gate;
+    public TimeProvider Clock => clock;
+
+    /// <summary>The ETag of a version: its <c>modified</c> text, quoted.</summary>
+    public static string ETagOf(StixObject obj) => "\"" + (obj.Version?.Text ?? "") + "\"";
+
+    /// <summary>The latest version as the principal may see it; not found when absent, hidden or of another type.</summary>
+    public StixObject Get(Principal principal, string id, string? type = null)
+    {
+        if (type is not null && !StixIds.IsOfType(id, type))
+            throw new ObjectNotFoundException(id, type);
+        var stored = store.GetLatest(id) ?? throw new ObjectNotFoundException(id, type);
+        return gate.ForReader(principal, stored.Object) ?? throw new ObjectNotFoundException(id, type);
+    }
+
+    public StixObject? TryGet(Principal principal, string id) =>
+        store.GetLatest(id) is { } stored ? gate.ForReader(principal, stored.Object) : null;
+
+    /// <summary>Refuses principals the gate does not let write to the store (readers, partners, other organisations).</summary>
+    public void RequireWriter(Principal principal, string what)
+    {
+        if (!gate.CanWriteCollection(principal, null))
+            throw new ForbiddenException($"{RoleNames.Of(principal.Role)}s of this organisation may not {what}; analysts of the node's organisation do");
+    }
+
+    public IReadOnlyList<StixObject> List(Principal principal, StixQuery query, Func<StixObject, bool>? where = null, int limit = 200)
+    {
+        var result = new List<StixObject>();
+        foreach (var stored in store.Query(query))
+        {
+            if (gate.ForReader(principal, stored.Object) is { Revoked: false } visible && (where is null || where(visible)))
+            {
+                result.Add(visible);
+                if (result.Count >= limit)
+                    break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Full-text search (the store's FTS), latest versions, only what the gate shows.</summary>
+    public IReadOnlyList<StixObject> Search(Principal principal, string text, IReadOnlyCollection<string> types, int limit = 50)
+    {
+        var result = new List<StixObject>();
+        foreach (var stored in store.Search(text, Math.Max(limit * 4, 200)))
+        {
+            if ((types.Count == 0 || types.Contains(stored.Object.Type)) && gate.ForReader(principal, stored.Object) is { Revoked: false } visible)
+            {
+                result.Add(visible);
+                if (result.Count >= limit)
+                    break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Relationships touching an object that the principal may see and that are not revoked.</summary>
+    public IReadOnlyList<StixObject> Relationships(Principal principal, string id, string? relationshipType = null) =>
+        [.. store.GetRelationships(id)
+            .Select(r => gate.ForReader(principal, r.Object))
+            .OfType<StixObject>()
+            .Where(r => !r.Revoked && (relationshipType is null || r.GetString("relationship_type") == relationshipType))];
+
+    /// <summary>Stores a new object as the principal (its organisation becomes the creator).</summary>
+    public StixObject Create(Principal principal, StixObjectBuilder builder, string change)
+    {
+        RequireWriter(principal, "create objects");
+        return CreateUnchecked(principal, builder, change);
+    }
+
+    /// <summary>Stores a new object without the write check: only for intake paths that have their own rule (tips).</summary>
+    public StixObject CreateUnchecked(Principal principal, StixObjectBuilder builder, string change, bool creatorIsNode = false)
+    {
+        if (!principal.IsSystem && !creatorIsNode)
+            builder.CreatedBy(principal.OrganizationId);
+        var draft = builder.BuildUnchecked();
+        var withEdit = StixObjectBuilder.From(draft, clock)
+            .Extension(RiposteExtensions.EditId, RiposteExtensions.PropertyExtension, EditRecord.Properties(principal, change, EditRecord.Diff(null, draft.Json)));
+        var obj = Build(withEdit);
+        Put(obj, expectNew: true);
+        return obj;
+    }
+
+    /// <summary>
+    /// Makes a new version of an object. <paramref name="expectedVersion"/> is the version the caller
+    /// edited (the ETag); a different latest version means someone else edited it first.
+    /// </summary>
+    public StixObject Update(Principal principal, string id, string? type, string? expectedVersion, string change, Action<StixObject, StixObjectBuilder> edit)
+    {
+        RequireWriter(principal, "edit objects");
+        var gateLock = Locks[(StringComparer.Ordinal.GetHashCode(id) & 0x7fffffff) % Locks.Length];
+        lock (gateLock)
+        {
+            if (type is not null && !StixIds.IsOfType(id, type))
+                throw new ObjectNotFoundException(id, type);
+            var latest = store.GetLatest(id)?.Object ?? throw new ObjectNotFoundException(id, type);
+            var current = gate.ForReader(principal, latest) ?? throw new ObjectNotFoundException(id, type);
+            // The gate returns the stored object itself unless it removed something.
+            if (!ReferenceEquals(current, latest))
+                throw new ForbiddenException($"parts of '{id}' are hidden from you by their markings, so you may not edit it");
+            var currentVersion = current.Version?.Text ?? "";
+            if (expectedVersion is null)
+                throw new VersionRequiredException(id);
+            if (!string.Equals(Unquote(expectedVersion), currentVersion, StringComparison.Ordinal))
+                throw new StaleVersionException(id, Unquote(expectedVersion), currentVersion);
+
+            var builder = StixObjectBuilder.From(current, clock);
+            edit(current, builder);
+            builder.Modified(NextVersion(current));
+            var draft = builder.BuildUnchecked();
+            var changed = EditRecord.Diff(current.Json, draft.Json);
+            var stamped = StixObjectBuilder.From(draft, clock)
+                .Extension(RiposteExtensions.EditId, RiposteExtensions.PropertyExtension, EditRecord.Properties(principal, change, changed));
+            var obj = Build(stamped);
+            Put(obj, expectNew: true);
+            return obj;
+        }
+    }
+
+    /// <summary>Every version the principal may see, oldest first, with who made it and what changed.</summary>
+    public IReadOnlyList<EditRecord> History(Principal principal, string id, string? type = null)
+    {
+        Get(principal, id, type);
+        return [.. store.GetVersions(id).Select(v => gate.ForReader(principal, v.Object)).OfType<StixObject>().Select(EditRecord.Of)];
+    }
+
+    /// <summary>Links two objects the principal may see with a relationship; returns it.</summary>
+    public StixObject Link(Principal principal, string sourceId, string relationshipType, string targetId, string? description = null, int? confidence = null, JsonObject? evidence = null, IEnumerable<string>? markings = null)
+    {
+        RequireWriter(principal, "link objects");
+        var errors = new InputErrors();
+        if (TryGet(principal, sourceId) is null)
+            errors.Add("sourceRef", $"no object '{sourceId}' that you may see");
+        if (TryGet(principal, targetId) is null)
+            errors.Add("targetRef", $"no object '{targetId}' that you may see");
+        errors.ThrowIfAny();
+        var builder = StixObjectBuilder.Relationship(relationshipType, sourceId, targetId, clock);
+        if (description is not null)
+            builder.Set("description", description);
+        if (confidence is { } c)
+            builder.Confidence(c);
+        if (evidence is not null)
+            builder.Extension(RiposteExtensions.EvidenceId, RiposteExtensions.PropertyExtension, evidence);
+        if (markings is not null)
+            builder.Set("object_marking_refs", markings);
+        return Create(principal, builder, $"linked {sourceId} {relationshipType} {targetId}");
+    }
+
+    /// <summary>Unlinks by revoking the relationship (STIX keeps history; consumers drop revoked objects).</summary>
+    public StixObject Unlink(Principal principal, string relationshipId, string? expectedVersion)
+    {
+        var current = Get(principal, relationshipId, "relationship");
+        return Update(principal, relationshipId, "relationship", expectedVersion ?? current.Version?.Text, "unlinked", (_, b) => b.Set("revoked", true));
+    }
+
+    private StixTimestamp NextVersion(StixObject current)
+    {
+        var now = StixTimestamp.FromDateTime(clock.GetUtcNow());
+        if (current.Version is { } previous && now <= previous)
+            now = StixTimestamp.FromDateTime(previous.Value.AddMilliseconds(1));
+        return now;
+    }
+
+    private static StixObject Build(StixObjectBuilder builder)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (StixValidationException e)
+        {
+            var errors = new InputErrors();
+            foreach (var issue in e.Result.Errors)
+                errors.Add(issue.Path, issue.Message);
+            errors.ThrowIfAny();
+            throw;
+        }
+    }
+
+    private void Put(StixObject obj, bool expectNew)
+    {
+        var outcome = store.Put([obj])[0];
+        if (expectNew && outcome != WriteOutcome.Added)
+            throw new StaleVersionException(obj.Id, obj.Version?.Text ?? "", store.GetLatest(obj.Id)?.Object.Version?.Text ?? "");
+    }
+
+    private static string Unquote(string etag)
+    {
+        var t = etag.Trim();
+        if (t.StartsWith("W/", StringComparison.Ordinal))
+            t = t[2..];
+        return t.Trim('"');
+    }
+}
