@@ -34,11 +34,11 @@ public static class TaxiiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITaxiiStatusStore>(_ => new InMemoryTaxiiStatusStore());
         services.TryAddSingleton<NextTokenCodec>();
-        services.TryAddSingleton<PageReader>();
         services.TryAddSingleton<ObjectIngestor>();
-        services.TryAddSingleton<CollectionAccess>();
-        services.TryAddSingleton<TaxiiAudit>();
-        services.TryAddSingleton<TaxiiEndpointFilter>();
+        // Scoped like the access services they call: the gate caches per request.
+        services.TryAddScoped<PageReader>();
+        services.TryAddScoped<CollectionAccess>();
+        services.TryAddScoped<TaxiiAudit>();
         return services;
     }
 }
