@@ -52,7 +52,8 @@ public sealed class StixObject
     public string? Name => GetString("name");
     public string? Description => GetString("description");
     public bool Revoked => Json["revoked"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-    public int? Confidence => Json["confidence"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : null;
+    public int? Confidence =>
+        Json["confidence"] is JsonValue v && JsonNumbers.TryGetInteger(v, out var c) && c is >= int.MinValue and <= int.MaxValue ? (int)c : null;
 
     public IReadOnlyList<string> ObjectMarkingRefs => GetStrings("object_marking_refs");
     public IReadOnlyList<string> Labels => GetStrings("labels");
