@@ -1,1 +1,3 @@
-return 0;
+using Riposte.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System());

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Riposte.Cli.Commands;
+
+namespace Riposte.Cli;
+
+/// <summary>The <c>riposte</c> command: every subcommand calls the same services as the server, not HTTP.</summary>
+public static class CliApp
+{
+    public static RootCommand Build(CliGlobals globals)
+    {
+        var root = new RootCommand("Riposte: identify, analyse, share and answer foreign information manipulation and interference (FIMI), over STIX 2.1 and TAXII 2.1.");
+        root.Options.Add(globals.Db);
+        foreach (var command in new[]
+        {
+            InitCommand.Create(globals),
+            ImportCommand.Create(globals),
+            ExportCommand.Create(globals),
+            ShowCommand.Create(globals),
+            SearchCommand.Create(globals),
+            StatsCommand.Create(globals),
+            ValidateCommand.Create(globals),
+            TaxonomyCommand.Create(globals),
+            ServeCommand.Create(globals),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var globals = new CliGlobals(console);
+        var parse = Build(globals).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                console.Fail(error.Message);
+            console.Error.WriteLine("Run 'riposte --help' (or 'riposte <command> --help') for usage.");
+            return ExitCodes.UsageOrEnvironment;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (CliException e)
+        {
+            console.Fail(e.Message);
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Fail("cancelled");
+            return ExitCodes.UsageOrEnvironment;
+        }
+    }
+}
+
+/// <summary>A failure the user can fix; its message says what is wrong, where, and what to do.</summary>
+public sealed class CliException(string message, int exitCode = ExitCodes.UsageOrEnvironment) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Riposte.Access;
+using Riposte.Storage;
+using Riposte.Web;
+
+namespace Riposte.Cli;
+
+/// <summary>
+/// The store and the node's services for one command, opened with a clear message when they cannot be.
+/// Commands call the same services as the server (resolved here), never HTTP.
+/// </summary>
+public sealed class NodeSession : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly AsyncServiceScope _scope;
+
+    private NodeSession(string db, IStixStore store)
+    {
+        Db = db;
+        Store = store;
+        _services = NodeServices.BuildForCommandLine(db, store);
+        _scope = _services.CreateAsyncScope();
+        _scope.ServiceProvider.GetRequiredService<AccessRequestContext>().RemoteAddress = "cli";
+    }
+
+    public string Db { get; }
+    public IStixStore Store { get; }
+
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    public static NodeSession Open(CliGlobals globals, ParseResult parse) => Open(globals.DbPath(parse));
+
+    public static NodeSession Open(string db)
+    {
+        var store = StoreSession.Open(db);
+        try
+        {
+            return new NodeSession(db, store);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        _services.Dispose();
+        Store.Dispose();
+    }
+}
+
+/// <summary>Opens just the store, for commands that need nothing else.</summary>
+public static class StoreSession
+{
+    public static IStixStore Open(CliGlobals globals, ParseResult parse) => Open(globals.DbPath(parse));
+
+    public static IStixStore Open(string db)
+    {
+        try
+        {
+            if (!db.Contains("://", StringComparison.Ordinal))
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(db));
+                if (!string.IsNullOrEmpty(folder))
+                    Directory.CreateDirectory(folder);
+            }
+            var store = Riposte.Storage.Sqlite.StixStores.Open(db);
+            store.Migrate();
+            return store;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new CliException($"cannot open the store '{db}': {e.Message}. Pass another path with --db or set {StoreLocation.EnvironmentVariable}.");
+        }
+    }
+}

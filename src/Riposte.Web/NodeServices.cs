@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Riposte.Access;
+using Riposte.Storage;
+using Riposte.Storage.Sqlite;
+using Riposte.Storage.Sqlite.Access;
+
+namespace Riposte.Web;
+
+/// <summary>
+/// The services every way into a node shares — the store, the access gate and the features — so
+/// the web host and the command line call the same code.
+/// </summary>
+public static class NodeServices
+{
+    /// <summary>Registers the store (opened and migrated once), the access layer and the features on it.</summary>
+    public static IServiceCollection AddRiposteNode(this IServiceCollection services, string db, IStixStore? store = null, Action<AccessOptions>? access = null)
+    {
+        services.AddSingleton(_ =>
+        {
+            var opened = store ?? StixStores.Open(db);
+            opened.Migrate();
+            return opened;
+        });
+        services.AddRiposteAccess(_ => SqliteAccessRepositories.ForFile(db), options => options.NodeOrganizationId = NodeOrganizationFor(db, store))
+            .BindConfiguration(AccessOptions.SectionName)
+            .Configure(options => access?.Invoke(options));
+        return services;
+    }
+
+    /// <summary>A service provider for commands that run without a web host.</summary>
+    public static ServiceProvider BuildForCommandLine(string db, IStixStore store)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables("RIPOSTE_").Build());
+        services.AddRiposteNode(db, store);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private static string NodeOrganizationFor(string db, IStixStore? store)
+    {
+        if (store is not null)
+            return NodeIdentity.Ensure(store);
+        using var opened = StixStores.Open(db);
+        return NodeIdentity.Ensure(opened);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+using Riposte.Storage;
+using Riposte.Taxii;
+
+namespace Riposte.Web;
+
+/// <summary>Composes a Riposte node: one store, one access gate, and the features around them.</summary>
+public static class RiposteHost
+{
+    public static WebApplication Build(RiposteHostSettings settings, IStixStore? store = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = settings.Environment,
+            ApplicationName = typeof(RiposteHost).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddEnvironmentVariables("RIPOSTE_");
+        if (!string.IsNullOrWhiteSpace(settings.Urls))
+            builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+        builder.Services.AddRiposteNode(settings.Db, store);
+        builder.Services.AddRiposteTaxii();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapTaxii();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        return app;
+    }
+}

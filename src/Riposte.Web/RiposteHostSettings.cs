@@ -1,0 +1,14 @@
+namespace Riposte.Web;
+
+/// <summary>What a node needs to start: where its store is and where it listens.</summary>
+public sealed record RiposteHostSettings
+{
+    /// <summary>The store: a SQLite file path.</summary>
+    public required string Db { get; init; }
+
+    /// <summary>Listening addresses, as ASP.NET's <c>--urls</c> takes them (semicolon-separated). Null: the ASP.NET default.</summary>
+    public string? Urls { get; init; }
+
+    /// <summary>ASP.NET environment name (Development shows detailed errors).</summary>
+    public string Environment { get; init; } = "Production";
+}

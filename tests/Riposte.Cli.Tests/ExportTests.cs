@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Riposte.Stix.Validation;
+
+namespace Riposte.Cli.Tests;
+
+public class ExportTests
+{
+    [Fact]
+    public async Task Export_EverythingAfterInit_IsOneValidBundleOfValidObjects()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("init");
+
+        var result = await cli.RunAsync("export", "--out", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        var bundle = JsonNode.Parse(result.Data)!.AsObject();
+        Assert.Equal("bundle", (string?)bundle["type"]);
+        var objects = bundle["objects"]!.AsArray();
+        Assert.True(objects.Count > 800);
+        foreach (var node in objects)
+        {
+            var verdict = StixValidator.Validate(new Riposte.Stix.StixObject(node!.DeepClone().AsObject()));
+            Assert.True(verdict.IsValid, $"{node!["id"]}: {string.Join("; ", verdict.Errors)}");
+        }
+    }
+
+    [Fact]
+    public async Task Export_ByType_WritesOnlyThatTypeToAFile()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("init");
+        var path = Path.Combine(cli.Folder, "counters.json");
+
+        var result = await cli.RunAsync("export", "--type", "course-of-action", "--out", path);
+
+        Assert.Equal(0, result.ExitCode);
+        var objects = JsonNode.Parse(File.ReadAllText(path))!["objects"]!.AsArray();
+        Assert.Equal(140, objects.Count);
+        Assert.All(objects, o => Assert.Equal("course-of-action", (string?)o!["type"]));
+    }
+
+    [Fact]
+    public async Task Export_RelatedTo_ReturnsTheRelationshipsAndTheirEnds()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("init");
+        const string T0049 = "attack-pattern--0c765d19-99b2-4703-af48-e20a677c4bfc";
+
+        var result = await cli.RunAsync("export", "--related-to", T0049);
+
+        var objects = JsonNode.Parse(result.Data)!["objects"]!.AsArray();
+        Assert.Contains(objects, o => (string?)o!["type"] == "relationship" && (string?)o["relationship_type"] == "subtechnique-of");
+        Assert.All(objects.Where(o => (string?)o!["type"] == "relationship"),
+            o => Assert.True((string?)o!["source_ref"] == T0049 || (string?)o["target_ref"] == T0049));
+    }
+
+    [Fact]
+    public async Task Export_BadDate_ExitsTwo()
+    {
+        using var cli = new CliRunner();
+
+        var result = await cli.RunAsync("export", "--since", "yesterday-ish");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--since", result.Error, StringComparison.Ordinal);
+    }
+}
