@@ -1,0 +1,46 @@
+using Lingua;
+
+namespace Riposte.Analytics.Normalisation;
+
+/// <summary>Guesses a post's language (ISO 639-1) when its format carries none.</summary>
+public interface ILanguageGuesser
+{
+    string? Guess(string text);
+}
+
+/// <summary>
+/// Lingua over a limited set of candidate languages (each model costs memory); the detector and its models load on
+/// first use only, so formats that carry a language never pay for it.
+/// </summary>
+public sealed class LinguaLanguageGuesser : ILanguageGuesser
+{
+    /// <summary>Languages common in FIMI work in and around Europe; pass others to the constructor.</summary>
+    public static readonly IReadOnlyList<Language> DefaultCandidates =
+    [
+        Language.English, Language.French, Language.German, Language.Spanish, Language.Portuguese, Language.Italian,
+        Language.Dutch, Language.Polish, Language.Russian, Language.Ukrainian, Language.Belarusian, Language.Arabic,
+        Language.Turkish, Language.Chinese, Language.Latvian, Language.Lithuanian, Language.Estonian, Language.Finnish,
+        Language.Swedish, Language.Romanian, Language.Serbian, Language.Georgian, Language.Armenian, Language.Persian,
+    ];
+
+    private const int MinimumLetters = 8;
+    private readonly Lazy<LanguageDetector> _detector;
+
+    public LinguaLanguageGuesser(IEnumerable<Language>? candidates = null)
+    {
+        var languages = (candidates ?? DefaultCandidates).ToArray();
+        _detector = new Lazy<LanguageDetector>(() => LanguageDetectorBuilder.FromLanguages(languages).Build(), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Whether the models have been loaded (they are only loaded when a guess is needed).</summary>
+    public bool IsLoaded => _detector.IsValueCreated;
+
+    public string? Guess(string text)
+    {
+        var cleaned = EntityExtractor.WithoutUrlsAndMentions(text);
+        if (cleaned.Count(char.IsLetter) < MinimumLetters)
+            return null;
+        var language = _detector.Value.DetectLanguageOf(cleaned);
+        return language == Language.Unknown ? null : language.IsoCode6391().ToString().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,2 @@
+global using Riposte.Analytics.Ingest;
+global using Riposte.Analytics.Posts;
