@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Riposte.Cli.Commands;
+using Riposte.Cli.Commands.Access;
 
 namespace Riposte.Cli;
 
@@ -21,6 +22,11 @@ public static class CliApp
             ValidateCommand.Create(globals),
             TaxonomyCommand.Create(globals),
             ServeCommand.Create(globals),
+            OrgCommand.Create(globals),
+            UserCommand.Create(globals),
+            TokenCommand.Create(globals),
+            CollectionCommand.Create(globals),
+            AuditCommand.Create(globals),
         })
         {
             root.Subcommands.Add(command);
@@ -47,6 +53,12 @@ public static class CliApp
         {
             console.Fail(e.Message);
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // The services say what is wrong in their messages; no stack trace for a user's mistake.
+            console.Fail(e.Message);
+            return ExitCodes.UsageOrEnvironment;
         }
         catch (OperationCanceledException)
         {
