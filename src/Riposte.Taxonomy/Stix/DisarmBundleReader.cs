@@ -27,14 +27,15 @@ internal static class DisarmBundleReader
         if (bundle["objects"] is not JsonArray objects)
             throw new DisarmDataException($"{source} $.objects: expected an array");
 
-        var result = new List<StixObject>(objects.Count);
-        for (var i = 0; i < objects.Count; i++)
+        // Detach the members from the bundle so each object owns its JSON (a node has one parent) without copying.
+        var members = objects.ToArray();
+        objects.Clear();
+        var result = new List<StixObject>(members.Length);
+        for (var i = 0; i < members.Length; i++)
         {
-            if (objects[i] is not JsonObject o)
+            if (members[i] is not JsonObject o)
                 throw new DisarmDataException($"{source} $.objects[{i}]: expected a JSON object");
-            // Detach from the bundle so each object owns its JSON (a node can have only one parent).
-            var copy = (JsonObject)o.DeepClone();
-            var stix = new StixObject(copy);
+            var stix = new StixObject(o);
             if (stix.Type.Length == 0 || stix.Id.Length == 0)
                 throw new DisarmDataException($"{source} $.objects[{i}]: object without type or id");
             result.Add(stix);
