@@ -41,7 +41,7 @@ internal static class OasisSchemas
         }
         var element = JsonSerializer.SerializeToElement(shell);
         if (!schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
-            AddErrors(schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List }), path, type, errors);
+            AddErrors(schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical }), path, type, errors);
         for (var i = 0; members is not null && i < members.Count; i++)
         {
             if (members[i] is { } member)
@@ -52,15 +52,20 @@ internal static class OasisSchemas
     private static void AddErrors(EvaluationResults result, string path, string type, List<string> errors)
     {
         var before = errors.Count;
-        foreach (var detail in result.Details ?? [])
-        {
-            if (detail.Errors is null)
-                continue;
-            foreach (var (keyword, message) in detail.Errors)
-                errors.Add($"{path}{detail.InstanceLocation} ({detail.SchemaLocation}, {keyword}): {message}");
-        }
+        Walk(result, path, errors);
         if (errors.Count == before)
             errors.Add($"{path}: invalid against the {type} schema");
+    }
+
+    // Only failing nodes are descended, so alternatives of a passing anyOf/oneOf/not stay out of the report.
+    private static void Walk(EvaluationResults node, string path, List<string> errors)
+    {
+        if (node.IsValid)
+            return;
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+            errors.Add($"{path}{node.InstanceLocation} ({node.SchemaLocation}, {keyword}): {message}");
+        foreach (var child in node.Details ?? [])
+            Walk(child, path, errors);
     }
 
     private static Dictionary<string, JsonSchema> Load()

@@ -84,8 +84,12 @@ internal static partial class CrossPropertyRules
 
     public static void ExtensionDefinition(ObjectScope s)
     {
-        if (s.Json["extension_types"] is JsonArray types && types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var name) && name == "toplevel-property-extension") && !s.Has("extension_properties"))
+        var topLevel = s.Json["extension_types"] is JsonArray types
+            && types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var name) && name == "toplevel-property-extension");
+        if (topLevel && !s.Has("extension_properties"))
             s.Warning("extension_properties", "a toplevel-property-extension SHOULD list its extension_properties");
+        if (!topLevel && s.Has("extension_properties"))
+            s.Error("extension_properties", "extension_properties may only be used when extension_types includes toplevel-property-extension");
     }
 
     public static void LanguageContent(ObjectScope s)

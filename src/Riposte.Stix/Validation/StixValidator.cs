@@ -15,6 +15,11 @@ public static partial class StixValidator
     [GeneratedRegex("^[a-z0-9_]{3,250}$", RegexOptions.CultureInvariant)]
     private static partial Regex CustomPropertyName();
 
+    private static readonly PropertyRule AnyRef = P.Ref("custom_ref", RefTarget.Any);
+    private static readonly PropertyRule AnyRefs = P.Refs("custom_refs", RefTarget.Any);
+    private static readonly PropertyRule AnyBinary = P.Binary("custom_bin");
+    private static readonly PropertyRule AnyHex = P.Hex("custom_hex");
+
     public static ValidationResult Validate(StixObject obj) => Validate(obj.Json);
 
     public static ValidationResult Validate(JsonObject json)
@@ -129,11 +134,17 @@ public static partial class StixValidator
             if (topLevelExtension == false)
                 scope.Warning(key, $"'{key}' is not a {scope.Type} property: custom property names SHOULD start with 'x_' (or be declared by a toplevel-property-extension)");
         }
-        // Whatever defines them, *_ref and *_refs properties hold identifiers.
+        // Whatever defines them, the name suffixes fix the type: *_ref(s) hold identifiers, *_bin base64, *_hex hex.
         if (key.EndsWith("_ref", StringComparison.Ordinal))
-            ValueChecks.Check(scope, P.Ref(key, RefTarget.Any), value, scope.PathOf(key));
+            ValueChecks.Check(scope, AnyRef, value, scope.PathOf(key));
         else if (key.EndsWith("_refs", StringComparison.Ordinal))
-            ValueChecks.Check(scope, P.Refs(key, RefTarget.Any), value, scope.PathOf(key));
+            ValueChecks.Check(scope, AnyRefs, value, scope.PathOf(key));
+        else if (key.EndsWith("_bin", StringComparison.Ordinal))
+            ValueChecks.Check(scope, AnyBinary, value, scope.PathOf(key));
+        else if (key.EndsWith("_hex", StringComparison.Ordinal))
+            ValueChecks.Check(scope, AnyHex, value, scope.PathOf(key));
+        else if (value is JsonArray { Count: 0 })
+            scope.Error(key, "must not be an empty list (omit the property instead)");
     }
 
     private static void CheckVersioning(ObjectScope scope, TypeRule rule)
