@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'   (see docs/benchmarks.md)
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Riposte.Bench;
+
+/// <summary>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'   (see docs/benchmarks.md)</summary>
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
