@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Riposte.Access.Audit;
 using Riposte.Access.Directory;
 using Riposte.Access.Markings;
 using Riposte.Stix;
-using Riposte.Storage;
 using Riposte.Stix.Markings;
+using Riposte.Storage;
 
 namespace Riposte.Access;
 
@@ -22,24 +21,65 @@ public sealed class AccessGate(
     IAuditLog audit,
     AccessRequestContext request) : IAccessGate
 {
-    // Bounds memory when one gate is (wrongly) kept for a long time.
-    private const int MaxCachedReferences = 100_000;
-
     private static readonly HashSet<string> ProtectedProperties = new(StringComparer.Ordinal)
     {
         "type", "id", "spec_version", "created", "modified", "object_marking_refs", "granular_markings",
     };
 
     private readonly AccessOptions _options = options.Value;
-    private readonly ConcurrentDictionary<string, MarkingSummary?> _referenced = new(StringComparer.Ordinal);
+    private readonly ReferencedMarkings _referenced = new(store, options.Value);
     private volatile ReaderEntry? _reader;
 
     public StixObject? ForReader(Principal principal, StixObject obj)
     {
         if (principal.IsSystem)
             return obj;
-        var reader = ReaderFor(principal);
         var marking = MarkingSummary.Of(obj, _options);
+        _referenced.Seen(obj, marking);
+        return Judge(ReaderFor(principal), obj, marking);
+    }
+
+    public IReadOnlyList<StixObject?> ForReader(Principal principal, IReadOnlyList<StixObject> objects)
+    {
+        if (principal.IsSystem)
+            return [.. objects];
+        var markings = Prefetch(objects);
+        var reader = ReaderFor(principal);
+        var shown = new StixObject?[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+            shown[i] = Judge(reader, objects[i], markings[i]);
+        return shown;
+    }
+
+    /// <summary>
+    /// Looks up, in a few store queries, the markings of every object these objects reference that
+    /// this gate does not know yet; returns the objects' own markings, in order.
+    /// </summary>
+    public MarkingSummary[] Prefetch(IReadOnlyList<StixObject> objects)
+    {
+        var markings = new MarkingSummary[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            markings[i] = MarkingSummary.Of(objects[i], _options);
+            _referenced.Seen(objects[i], markings[i]);
+        }
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var obj in objects)
+        {
+            foreach (var property in ReferenceProperties.HidingSingle(obj.Type))
+                AddMissing(missing, obj.GetString(property));
+            foreach (var property in ReferenceProperties.HidingLists(obj.Type).Concat(ReferenceProperties.FilteredLists(obj.Type)))
+            {
+                foreach (var id in obj.GetStrings(property))
+                    AddMissing(missing, id);
+            }
+        }
+        _referenced.Prefetch(missing);
+        return markings;
+    }
+
+    private StixObject? Judge(Reader reader, StixObject obj, MarkingSummary marking)
+    {
         if (!reader.MaySee(marking))
             return null;
 
@@ -128,17 +168,14 @@ public sealed class AccessGate(
         return true;
     }
 
-    private bool ReferencedVisible(Reader reader, string id)
+    private bool ReferencedVisible(Reader reader, string id) =>
+        // An object this store does not hold cannot be disclosed by naming its id.
+        _referenced.Get(id) is not { } marking || reader.MaySee(marking);
+
+    private void AddMissing(HashSet<string> missing, string? id)
     {
-        if (!_referenced.TryGetValue(id, out var marking))
-        {
-            // An object this store does not hold cannot be disclosed by naming its id.
-            marking = store.GetLatest(id) is { } stored ? MarkingSummary.Of(stored.Object, _options) : null;
-            if (_referenced.Count >= MaxCachedReferences)
-                _referenced.Clear();
-            _referenced[id] = marking;
-        }
-        return marking is null || reader.MaySee(marking);
+        if (id is not null && !_referenced.IsKnown(id))
+            missing.Add(id);
     }
 
     private bool Decide(Principal principal, string? collectionId, string action, bool write)

@@ -1,6 +1,6 @@
 using Riposte.Access.Markings;
-using Riposte.Storage.Access;
 using Riposte.Stix.Markings;
+using Riposte.Storage.Access;
 
 namespace Riposte.Access;
 

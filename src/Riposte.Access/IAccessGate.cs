@@ -15,6 +15,19 @@ public interface IAccessGate
     /// </summary>
     StixObject? ForReader(Principal principal, StixObject obj);
 
+    /// <summary>
+    /// A page of objects: the same answers, in the same order, as calling
+    /// <see cref="ForReader(Principal, StixObject)"/> on each; an implementation may look up the
+    /// objects they reference in bulk (one store query per page instead of one per reference).
+    /// </summary>
+    IReadOnlyList<StixObject?> ForReader(Principal principal, IReadOnlyList<StixObject> objects)
+    {
+        var shown = new StixObject?[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+            shown[i] = ForReader(principal, objects[i]);
+        return shown;
+    }
+
     /// <summary>Whether the principal may read from a collection (null collection: the whole store).</summary>
     bool CanReadCollection(Principal principal, string? collectionId);
 

@@ -1,7 +1,7 @@
 using Riposte.Access.Markings;
 using Riposte.Access.Tests.Support;
-using static Riposte.Access.Tests.Support.AccessHarness;
 using Riposte.Stix.Markings;
+using static Riposte.Access.Tests.Support.AccessHarness;
 
 namespace Riposte.Access.Tests;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Riposte.Access.Markings;
-using Riposte.Stix;
 using Riposte.Access.Tests.Support;
-using static Riposte.Access.Tests.Support.AccessHarness;
+using Riposte.Stix;
 using Riposte.Stix.Markings;
+using static Riposte.Access.Tests.Support.AccessHarness;
 
 namespace Riposte.Access.Tests;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Riposte.Access.Markings;
-using Riposte.Stix;
 using Riposte.Access.Tests.Support;
+using Riposte.Stix;
+using Riposte.Stix.Markings;
 using Riposte.Storage.Access;
 using static Riposte.Access.Tests.Support.AccessHarness;
-using Riposte.Stix.Markings;
 
 namespace Riposte.Access.Tests;
 

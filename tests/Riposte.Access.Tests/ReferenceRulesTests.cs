@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Riposte.Access.Markings;
 using Riposte.Access.Tests.Support;
-using static Riposte.Access.Tests.Support.AccessHarness;
+using Riposte.Stix;
 using Riposte.Stix.Markings;
+using static Riposte.Access.Tests.Support.AccessHarness;
 
 namespace Riposte.Access.Tests;
 
@@ -141,5 +142,60 @@ public sealed class ReferenceRulesTests : IDisposable
 
         var selectors = seen.Json["granular_markings"]![0]!["selectors"]!.AsArray().Select(s => s!.GetValue<string>());
         Assert.Equal(["object_refs.[0]"], selectors);
+    }
+
+    [Fact]
+    public void R4_PageForReader_SameAnswersAsOneByOneWithOneBulkLookup()
+    {
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green);
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red);
+        _node.Store.Add(green, red);
+        var missing = Objects.NewId("threat-actor");
+        StixObject[] page =
+        [
+            green,
+            red,
+            Objects.Relationship(CreatorOrg, TlpLevel.Green, green.Id, red.Id),
+            Objects.Relationship(CreatorOrg, TlpLevel.Green, green.Id, missing),
+            Objects.Report(CreatorOrg, TlpLevel.Green, red.Id, green.Id, missing),
+        ];
+        var oneByOne = page.Select(o => _node.Gate().ForReader(User(MemberOrg), o)?.ToJson()).ToList();
+        _node.Store.ResetCounters();
+
+        var batch = _node.Gate().ForReader(User(MemberOrg), page);
+
+        Assert.Equal(oneByOne, batch.Select(o => o?.ToJson()));
+        Assert.Equal(1, _node.Store.Queries);
+        Assert.Equal(0, _node.Store.Lookups);
+    }
+
+    [Fact]
+    public void R4_ReferenceToObjectInSameRequest_JudgedByThatVersionWithoutLookup()
+    {
+        var target = Objects.Sdo(CreatorOrg, TlpLevel.Green);
+        var gate = _node.Gate();
+
+        Assert.NotNull(gate.ForReader(User(MemberOrg), target));
+        var relationship = gate.ForReader(User(MemberOrg), Objects.Relationship(CreatorOrg, TlpLevel.Green, target.Id, target.Id));
+
+        Assert.NotNull(relationship);
+        Assert.Equal(0, _node.Store.Lookups);
+    }
+
+    [Fact]
+    public void R4_SeveralVersionsInOneRequest_LatestStoredVersionDecides()
+    {
+        var v1 = Objects.Sdo(CreatorOrg, TlpLevel.Green);
+        var v2 = v1.With("modified", "2026-02-01T00:00:00.000Z");
+        var latest = v1.With("modified", "2026-03-01T00:00:00.000Z").With("object_marking_refs", Objects.Strings(TlpMarkings.RedId));
+        _node.Store.Add(latest);
+        var relationship = Objects.Relationship(CreatorOrg, TlpLevel.Green, v1.Id, v1.Id);
+        var gate = _node.Gate();
+
+        gate.ForReader(User(MemberOrg), v1);
+        gate.ForReader(User(MemberOrg), v2);
+
+        Assert.Null(gate.ForReader(User(MemberOrg), relationship));
+        Assert.Null(_node.Gate().ForReader(User(MemberOrg), [v1, v2, relationship])[2]);
     }
 }
