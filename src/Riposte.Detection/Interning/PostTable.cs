@@ -1,0 +1,55 @@
+namespace Riposte.Detection.Interning;
+
+/// <summary>
+/// Every post reduced to ints and longs (struct-of-arrays), so the signals scan compact memory
+/// instead of object graphs. Times are Unix seconds (UTC).
+/// </summary>
+internal sealed class PostTable
+{
+    public const int None = -1;
+
+    public required int Count { get; init; }
+    public required string[] PostIds { get; init; }
+    public required int[] Account { get; init; }
+    public required long[] Time { get; init; }
+
+    /// <summary>Interned id of the reposted post, or <see cref="None"/>.</summary>
+    public required int[] RepostOf { get; init; }
+
+    /// <summary>Interned id of the post replied to, or <see cref="None"/>.</summary>
+    public required int[] ReplyTo { get; init; }
+
+    /// <summary>CSR: the canonical URL ids of post p are UrlIds[UrlStart[p]..UrlStart[p+1]].</summary>
+    public required int[] UrlStart { get; init; }
+    public required int[] UrlIds { get; init; }
+
+    /// <summary>Interned ordered hashtag sequence (two tags or more), or <see cref="None"/>.</summary>
+    public required int[] HashtagSequence { get; init; }
+
+    /// <summary>The post text, kept for near-duplicate detection (null for reposts).</summary>
+    public required string?[] Text { get; init; }
+
+    public required string[] AccountIds { get; init; }
+    public required string?[] AccountHandles { get; init; }
+    public required string[] AccountPlatforms { get; init; }
+
+    /// <summary>Account creation time in Unix seconds, or long.MinValue when the data does not say.</summary>
+    public required long[] AccountCreated { get; init; }
+
+    public required string[] Urls { get; init; }
+    public required string[] HashtagSequences { get; init; }
+
+    /// <summary>The ids of reposted/replied posts, indexed by the interned target id.</summary>
+    public required string[] Targets { get; init; }
+
+    /// <summary>Author (account index) of each target when the target post is in the data, else <see cref="None"/>.</summary>
+    public required int[] TargetAuthor { get; init; }
+
+    public int AccountCount => AccountIds.Length;
+
+    public IEnumerable<int> UrlsOf(int post)
+    {
+        for (var k = UrlStart[post]; k < UrlStart[post + 1]; k++)
+            yield return UrlIds[k];
+    }
+}
