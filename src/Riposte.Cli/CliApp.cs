@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Riposte.Cli.Commands;
 using Riposte.Cli.Commands.Access;
+using Riposte.Cli.Commands.Analytics;
 
 namespace Riposte.Cli;
 
@@ -22,6 +23,7 @@ public static class CliApp
             ValidateCommand.Create(globals),
             TaxonomyCommand.Create(globals),
             ServeCommand.Create(globals),
+            IngestCommand.Create(globals),
             OrgCommand.Create(globals),
             UserCommand.Create(globals),
             TokenCommand.Create(globals),
