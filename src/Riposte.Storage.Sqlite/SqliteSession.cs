@@ -27,7 +27,7 @@ internal sealed class SqliteSession : IDisposable
         // process crash (only an OS crash can lose the last ones) at a fraction of FULL's fsync cost.
         pragmas.CommandText = (writer ? "PRAGMA journal_mode = WAL; " : "")
             + "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY; "
-            + (writer ? "PRAGMA cache_size = -131072; " : "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456; ");
+            + (writer ? "PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 8192; " : "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456; ");
         pragmas.ExecuteNonQuery();
     }
 

@@ -16,7 +16,7 @@ public sealed partial class SqliteStixStore : IStixStore
     private readonly TimeProvider _clock;
     private readonly Lock _writeLock = new();
     private readonly SqliteSession _writer;
-    private readonly SqliteObjectWriter _objectWriter;
+    private SqliteObjectWriter? _objectWriter;
     private readonly ConcurrentBag<SqliteSession> _readers = [];
     private string _lastDateAdded = "";
     private bool _disposed;
@@ -28,7 +28,6 @@ public sealed partial class SqliteStixStore : IStixStore
         if (Path.GetDirectoryName(_path) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
         _writer = new SqliteSession(_path, writer: true);
-        _objectWriter = new SqliteObjectWriter(_writer.Connection);
     }
 
     public string FilePath => _path;
@@ -57,7 +56,9 @@ public sealed partial class SqliteStixStore : IStixStore
         lock (_writeLock)
         {
             using var transaction = _writer.Connection.BeginTransaction(deferred: false);
-            var outcomes = _objectWriter.Write(transaction, objects, collectionId, NextDateAdded());
+            // Prepared on first use: the statements need the tables Migrate creates.
+            _objectWriter ??= new SqliteObjectWriter(_writer.Connection);
+            var outcomes = _objectWriter.Write(objects, collectionId, NextDateAdded());
             transaction.Commit();
             return outcomes;
         }
@@ -147,7 +148,7 @@ public sealed partial class SqliteStixStore : IStixStore
         _disposed = true;
         lock (_writeLock)
         {
-            _objectWriter.Dispose();
+            _objectWriter?.Dispose();
             _writer.Dispose();
         }
         while (_readers.TryTake(out var session))

@@ -69,7 +69,9 @@ public sealed class IndexTerms
         var other = new StringBuilder();
         foreach (var text in obj.GetStrings("aliases").Concat(labels).Concat(externalIds.Select(e => e.Id)))
             other.Append(text).Append(' ');
-        foreach (var property in (ReadOnlySpan<string>)["abstract", "content", "explanation", "opinion", "x_mitre_detection"])
+        // Short summaries only: long bodies (a note's content, a report's text) would multiply the
+        // full-text index's size and write cost for little gain in finding an object by what it is.
+        foreach (var property in (ReadOnlySpan<string>)["abstract", "explanation", "x_mitre_shortname"])
         {
             if (obj.GetString(property) is { } text)
                 other.Append(text).Append(' ');
