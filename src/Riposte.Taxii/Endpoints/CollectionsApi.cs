@@ -22,14 +22,14 @@ public static class CollectionsApi
     {
         var principal = TaxiiPrincipal.Get(http);
         var visible = registry.ListVisible(principal).Select(c => ToResource(principal, c, access)).ToList();
-        return TaxiiResults.Ok(new CollectionsResource(visible.Count == 0 ? null : visible), TaxiiJsonContext.Default.CollectionsResource);
+        return TaxiiResults.Ok(new CollectionsResource(visible.Count == 0 ? null : visible), TaxiiJson.Context.CollectionsResource);
     }
 
     public static TaxiiJson<CollectionResource> GetCollection(string collectionId, HttpContext http, CollectionAccess access)
     {
         var principal = TaxiiPrincipal.Get(http);
         var collection = access.Visible(principal, collectionId);
-        return TaxiiResults.Ok(ToResource(principal, collection, access), TaxiiJsonContext.Default.CollectionResource);
+        return TaxiiResults.Ok(ToResource(principal, collection, access), TaxiiJson.Context.CollectionResource);
     }
 
     private static CollectionResource ToResource(Principal principal, CollectionInfo collection, CollectionAccess access) =>

@@ -19,12 +19,12 @@ public static class DiscoveryApi
     public static TaxiiJson<DiscoveryResource> GetDiscovery(IOptions<TaxiiOptions> options)
     {
         var o = options.Value;
-        return TaxiiResults.Ok(new DiscoveryResource(o.Title, o.Description, o.Contact, o.ApiRootPath, [o.ApiRootPath]), TaxiiJsonContext.Default.DiscoveryResource);
+        return TaxiiResults.Ok(new DiscoveryResource(o.Title, o.Description, o.Contact, o.ApiRootPath, [o.ApiRootPath]), TaxiiJson.Context.DiscoveryResource);
     }
 
     public static TaxiiJson<ApiRootResource> GetApiRoot(IOptions<TaxiiOptions> options)
     {
         var o = options.Value;
-        return TaxiiResults.Ok(new ApiRootResource(o.ApiRootTitle, o.ApiRootDescription, [TaxiiMediaTypes.TaxiiV21], o.MaxContentLength), TaxiiJsonContext.Default.ApiRootResource);
+        return TaxiiResults.Ok(new ApiRootResource(o.ApiRootTitle, o.ApiRootDescription, [TaxiiMediaTypes.TaxiiV21], o.MaxContentLength), TaxiiJson.Context.ApiRootResource);
     }
 }

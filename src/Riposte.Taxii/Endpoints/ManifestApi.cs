@@ -30,7 +30,7 @@ public static class ManifestApi
         var records = page.Items
             .Select(i => new ManifestRecord(i.Stored.Object.Id, TaxiiTimestamps.Format(i.Stored.DateAdded), ObjectApi.VersionText(i.Stored), TaxiiMediaTypes.StixFor(i.Stored.Object.SpecVersion)))
             .ToList();
-        var result = TaxiiResults.Ok(new ManifestResource(page.More, TaxiiPaging.Next(page, tokens, scope), records.Count == 0 ? null : records), TaxiiJsonContext.Default.ManifestResource);
+        var result = TaxiiResults.Ok(new ManifestResource(page.More, TaxiiPaging.Next(page, tokens, scope), records.Count == 0 ? null : records), TaxiiJson.Context.ManifestResource);
         ObjectApi.AddDateAddedHeaders(result, page);
         return result;
     }

@@ -46,7 +46,7 @@ public static class ObjectApi
         var after = TaxiiPaging.ResumeAfter(filter, tokens, scope);
         var page = pages.Read(principal, TaxiiPaging.Query(filter, collection.Id, objectId), filter.Limit, after, VersionMatch.Everything);
         var versions = page.Items.Select(i => VersionText(i.Stored)).ToList();
-        var result = TaxiiResults.Ok(new VersionsResource(page.More, TaxiiPaging.Next(page, tokens, scope), versions.Count == 0 ? null : versions), TaxiiJsonContext.Default.VersionsResource);
+        var result = TaxiiResults.Ok(new VersionsResource(page.More, TaxiiPaging.Next(page, tokens, scope), versions.Count == 0 ? null : versions), TaxiiJson.Context.VersionsResource);
         AddDateAddedHeaders(result, page);
         return result;
     }

@@ -38,6 +38,6 @@ public static class ObjectsApi
         var collection = access.Writable(principal, collectionId);
         var objects = await EnvelopeReader.ReadAsync(http.Request, options.Value.MaxContentLength, http.RequestAborted);
         var status = ingestor.Ingest(principal, collection.Id, objects);
-        return TaxiiResults.Accepted(StatusApi.ToResource(status), TaxiiJsonContext.Default.StatusResource);
+        return TaxiiResults.Accepted(StatusApi.ToResource(status), TaxiiJson.Context.StatusResource);
     }
 }

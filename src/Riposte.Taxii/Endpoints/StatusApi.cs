@@ -23,7 +23,7 @@ public static class StatusApi
         var status = statuses.Get(statusId);
         if (status is null || !string.Equals(status.OwnerUserId, principal.UserId, StringComparison.Ordinal))
             throw TaxiiException.NotFound($"status '{statusId}' does not exist or is not yours");
-        return TaxiiResults.Ok(ToResource(status), TaxiiJsonContext.Default.StatusResource);
+        return TaxiiResults.Ok(ToResource(status), TaxiiJson.Context.StatusResource);
     }
 
     public static StatusResource ToResource(TaxiiStatus status)

@@ -20,6 +20,6 @@ public sealed class TaxiiErrorResult(int statusCode, string title, string? descr
     {
         response.StatusCode = statusCode;
         response.ContentType = TaxiiMediaTypes.TaxiiV21;
-        await JsonSerializer.SerializeAsync(response.Body, error, TaxiiJsonContext.Default.TaxiiError, cancellationToken);
+        await JsonSerializer.SerializeAsync(response.Body, error, TaxiiJson.Context.TaxiiError, cancellationToken);
     }
 }

@@ -114,6 +114,8 @@ public sealed class TaxiiHost : IAsyncLifetime
         orgs.Register(admin, OrgB, "Agency B", TrustTier.Member);
         orgs.Register(admin, OrgP, "Platform P", TrustTier.Partner);
         orgs.Register(admin, OrgC, "Agency C", TrustTier.Member);
+        // B is a client of A: it receives A's TLP:AMBER (an organisation relationship the matrix covers).
+        orgs.AddClient(admin, OrgA, OrgB);
 
         var users = scope.ServiceProvider.GetRequiredService<UserService>();
         var tokens = scope.ServiceProvider.GetRequiredService<TokenService>();
