@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Riposte.Analytics.Evidence;
 using Riposte.Analytics.Posts;
@@ -37,16 +38,69 @@ public sealed class SqlitePostStore : IPostStore
         return writer.WriteWithoutEvidence(posts);
     }
 
+    /// <remarks>
+    /// Rows are decoded on a background thread in batches while the caller consumes the previous ones, so a
+    /// detector running on one core gets its posts from the other. Stopping the enumeration early stops the reader.
+    /// </remarks>
     public IEnumerable<Post> Read(PostFilter filter)
     {
-        using var connection = Open();
-        var (where, values) = Where(filter);
-        using var statement = new RawStatement(connection, $"SELECT {PostColumnList} FROM posts{where} ORDER BY created_at, rowid");
-        for (var i = 0; i < values.Count; i++)
-            statement.Bind(i + 1, values[i]);
-        var reader = new PostRowReader(statement);
-        while (statement.Step())
-            yield return reader.Read();
+        using var stop = new CancellationTokenSource();
+        using var batches = new BlockingCollection<Post[]>(ReadAheadBatches);
+        var reader = Task.Factory.StartNew(() => ReadBatches(filter, batches, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                foreach (var post in batch)
+                    yield return post;
+            }
+            reader.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            // Drain so a reader blocked on a full queue can see the cancellation and close its connection.
+            while (batches.TryTake(out _)) { }
+            try
+            {
+                reader.Wait();
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+            }
+        }
+    }
+
+    private const int ReadAheadBatches = 4;
+    private const int ReadBatchSize = 4096;
+
+    private void ReadBatches(PostFilter filter, BlockingCollection<Post[]> batches, CancellationToken cancellation)
+    {
+        try
+        {
+            using var connection = Open();
+            var (where, values) = Where(filter);
+            using var statement = new RawStatement(connection, $"SELECT {PostColumnList} FROM posts{where} ORDER BY created_at, rowid");
+            for (var i = 0; i < values.Count; i++)
+                statement.Bind(i + 1, values[i]);
+            var rows = new PostRowReader(statement);
+            var batch = new List<Post>(ReadBatchSize);
+            while (statement.Step())
+            {
+                batch.Add(rows.Read());
+                if (batch.Count == ReadBatchSize)
+                {
+                    batches.Add([.. batch], cancellation);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
+                batches.Add([.. batch], cancellation);
+        }
+        finally
+        {
+            batches.CompleteAdding();
+        }
     }
 
     public long Count(PostFilter filter)

@@ -76,16 +76,18 @@ internal sealed class SqlitePostWriter : IPostStoreWriter
 
     private UpsertCounts Upsert(Post post, byte[] sha, long? blockId, int? offset, int? length, long? sourceId, long? line, string? path)
     {
-        // Looking the key up first keeps a re-ingest cheap: an unchanged record binds two values, not twenty-six.
+        // New keys are the common case on the bulk path: one statement. Only a known key is looked up and compared.
+        Bind(_insert, post, sha, blockId, offset, length, sourceId, line, path);
+        if (_insert.Execute() == 1)
+            return new UpsertCounts(1, 0, 0);
         _lookup.Bind(1, post.Platform);
         _lookup.Bind(2, post.Id);
-        var (found, stored) = _lookup.QueryBlob();
-        if (found && stored is not null && stored.AsSpan().SequenceEqual(sha))
+        var (_, stored) = _lookup.QueryBlob();
+        if (stored is not null && stored.AsSpan().SequenceEqual(sha))
             return new UpsertCounts(0, 0, 1);
-        var statement = found ? _update : _insert;
-        Bind(statement, post, sha, blockId, offset, length, sourceId, line, path);
-        statement.Execute();
-        return found ? new UpsertCounts(0, 1, 0) : new UpsertCounts(1, 0, 0);
+        Bind(_update, post, sha, blockId, offset, length, sourceId, line, path);
+        _update.Execute();
+        return new UpsertCounts(0, 1, 0);
     }
 
     private static void Bind(RawStatement s, Post post, byte[] sha, long? blockId, int? offset, int? length, long? sourceId, long? line, string? path)
