@@ -46,7 +46,7 @@ public static class AccessServiceCollectionExtensions
         var options = services.AddOptions<AccessOptions>();
         if (configure is not null)
             options.Configure(configure);
-        options.Validate(o => o.Validate().Count == 0, "Access options are invalid").ValidateOnStart();
+        options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>());
         return options;
     }
