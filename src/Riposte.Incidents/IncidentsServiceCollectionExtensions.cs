@@ -18,6 +18,12 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddScoped<ObjectWorkspace>();
         services.TryAddScoped<IncidentService>();
         services.TryAddScoped<NarrativeService>();
+        services.TryAddScoped<ShareCollector>();
+        services.TryAddScoped<AssessmentService>();
+        services.TryAddScoped<ResponseService>();
+        services.TryAddScoped<LessonService>();
+        services.TryAddScoped<TipService>();
+        services.TryAddScoped<FindingService>();
         return services;
     }
 }

@@ -93,6 +93,12 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
         if (!principal.IsSystem && !creatorIsNode)
             builder.CreatedBy(principal.OrganizationId);
         var draft = builder.BuildUnchecked();
+        if (draft.Created is null && draft.Type.StartsWith("x-", StringComparison.Ordinal))
+        {
+            // The builder stamps only the types the specification knows; custom SDOs are versioned too.
+            var now = StixTimestamp.FromDateTime(clock.GetUtcNow());
+            draft = StixObjectBuilder.From(draft, clock).Created(now).Modified(now).BuildUnchecked();
+        }
         var withEdit = StixObjectBuilder.From(draft, clock)
             .Extension(RiposteExtensions.EditId, RiposteExtensions.PropertyExtension, EditRecord.Properties(principal, change, EditRecord.Diff(null, draft.Json)));
         var obj = Build(withEdit);

@@ -71,6 +71,18 @@ internal sealed class IncidentsHarness : IDisposable
     public string Db { get; }
     public IStixStore Store { get; }
 
+    /// <summary>A TAXII collection the node's organisation writes to and the partner and member read.</summary>
+    public string CreateCollection(string title)
+    {
+        using var scope = Scope();
+        var collections = scope.ServiceProvider.GetRequiredService<CollectionService>();
+        var collection = collections.Create(Principal.System, title);
+        collections.Grant(Principal.System, collection.Id, GranteeKind.Organization, NodeOrg, read: true, write: true);
+        collections.Grant(Principal.System, collection.Id, GranteeKind.Organization, PartnerOrg, read: true, write: false);
+        collections.Grant(Principal.System, collection.Id, GranteeKind.Organization, MemberOrg, read: true, write: false);
+        return collection.Id;
+    }
+
     public IServiceScope Scope() => _provider.CreateScope();
 
     /// <summary>A service from a fresh scope (each call is like a new request).</summary>
