@@ -24,6 +24,7 @@ public static class CliApp
             TaxonomyCommand.Create(globals),
             ServeCommand.Create(globals),
             IngestCommand.Create(globals),
+            DetectCommand.Create(globals),
             OrgCommand.Create(globals),
             UserCommand.Create(globals),
             TokenCommand.Create(globals),

@@ -29,8 +29,8 @@ public static class ExportCommand
                 Ids = parse.GetValue(ids) ?? [],
                 MarkingRefs = parse.GetValue(marking) ?? [],
                 RelatedTo = parse.GetValue(relatedTo),
-                ModifiedFrom = ParseTime(parse.GetValue(since), "--since"),
-                ModifiedTo = ParseTime(parse.GetValue(until), "--until"),
+                ModifiedFrom = Times.Parse(parse.GetValue(since), "--since"),
+                ModifiedTo = Times.Parse(parse.GetValue(until), "--until"),
                 Versions = parse.GetValue(allVersions) ? VersionFilter.All : VersionFilter.Latest,
             };
             using var node = NodeSession.Open(globals, parse);
@@ -54,14 +54,5 @@ public static class ExportCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static DateTimeOffset? ParseTime(string? text, string option)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-            return value;
-        throw new CliException($"{option} '{text}' is not a date or time; use e.g. 2025-01-31 or 2025-01-31T12:00:00Z");
     }
 }
