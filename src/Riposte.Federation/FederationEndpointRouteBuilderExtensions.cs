@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Riposte.Federation.Stream;
+
+namespace Riposte.Federation;
+
+public static class FederationEndpointRouteBuilderExtensions
+{
+    /// <summary>Maps the event stream at <see cref="FederationOptions.StreamPath"/> (TAXII authentication).</summary>
+    public static IEndpointRouteBuilder MapRiposteFederation(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<FederationOptions>>().Value;
+        return endpoints.MapEventStream(options.StreamPath);
+    }
+}

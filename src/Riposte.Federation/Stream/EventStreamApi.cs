@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Riposte.Access;
+using Riposte.Federation.Border;
+using Riposte.Storage.Federation;
+using Riposte.Taxii.Auth;
+
+namespace Riposte.Federation.Stream;
+
+/// <summary>
+/// <c>GET /federation/v1/stream?collection=…</c>: Server-Sent Events of the versions and deletions the
+/// caller may see, resumable with <c>Last-Event-ID</c> (or <c>?after=</c>), with heartbeat comments.
+/// Authenticated like TAXII. A caller whose organisation is a registered peer also gets the agreement applied.
+/// </summary>
+public static class EventStreamApi
+{
+    public const string NodeHeader = "X-Riposte-Node";
+    public const string HeartbeatComment = "heartbeat";
+
+    public static IEndpointRouteBuilder MapEventStream(this IEndpointRouteBuilder endpoints, string path)
+    {
+        endpoints.MapGet(path, StreamAsync)
+            .WithTags("Federation")
+            .WithName("FederationStream")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = TaxiiAuthenticationHandler.SchemeName });
+        return endpoints;
+    }
+
+    private static async Task StreamAsync(HttpContext context, IServiceProvider services, IFederationRepository federation,
+        ChangeFeed feed, ChangeSignal signal, FederationNode node, IOptions<FederationOptions> options)
+    {
+        var principal = TaxiiPrincipal.Get(context);
+        var collections = context.Request.Query["collection"].Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct(StringComparer.Ordinal).ToList();
+        if (collections.Count == 0)
+        {
+            await Results.Problem("name at least one collection: ?collection=<id>", statusCode: 400).ExecuteAsync(context);
+            return;
+        }
+        string? resume = context.Request.Headers["Last-Event-ID"];
+        resume ??= context.Request.Query["after"];
+        var cursor = StreamCursor.Start;
+        if (!string.IsNullOrEmpty(resume) && !StreamCursor.TryParse(resume, out cursor))
+        {
+            await Results.Problem($"Last-Event-ID '{resume}' is not an event id of this stream (expected '<sequence>-<tombstone>')", statusCode: 400).ExecuteAsync(context);
+            return;
+        }
+        var agreement = federation.ListPeers().FirstOrDefault(p => p.OrganizationId == principal.OrganizationId);
+        using (var scope = services.CreateScope())
+        {
+            var gate = scope.ServiceProvider.GetRequiredService<IAccessGate>();
+            foreach (var collection in collections)
+            {
+                var refused = !gate.CanReadCollection(principal, collection)
+                    ? $"you may not read collection '{collection}'"
+                    : agreement is not null && !agreement.OutCollections.Contains(collection, StringComparer.Ordinal)
+                        ? $"collection '{collection}' is not in this node's agreement with peer '{agreement.Name}'"
+                        : null;
+                if (refused is not null)
+                {
+                    await Results.Problem(refused, statusCode: 403).ExecuteAsync(context);
+                    return;
+                }
+            }
+        }
+
+        string? subscriber = context.Request.Headers[NodeHeader];
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers[NodeHeader] = node.Id;
+        var aborted = context.RequestAborted;
+        var writer = new StreamWriter(context.Response.Body) { NewLine = "\n", AutoFlush = false };
+        await using (writer)
+        {
+            await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
+            await writer.FlushAsync(aborted);
+            var heartbeat = options.Value.HeartbeatInterval;
+            try
+            {
+                while (!aborted.IsCancellationRequested)
+                {
+                    // Taken before reading, so a write landing during the read still wakes the next wait.
+                    var change = signal.NextChange;
+                    FeedBatch batch;
+                    using (var scope = services.CreateScope())
+                        batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), principal, agreement, subscriber, collections, cursor);
+                    foreach (var feedEvent in batch.Events)
+                        await writer.WriteAsync($"id: {feedEvent.Cursor}\nevent: {Name(feedEvent.Kind)}\ndata: {FeedEventJson.Write(feedEvent)}\n\n");
+                    var moved = batch.Next != cursor;
+                    cursor = batch.Next;
+                    if (moved)
+                    {
+                        // Also tells the subscriber how far it has been served when everything was held back.
+                        await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
+                        await writer.FlushAsync(aborted);
+                        continue;
+                    }
+                    await writer.FlushAsync(aborted);
+                    var woke = await Task.WhenAny(change, Task.Delay(heartbeat, aborted));
+                    if (woke != change)
+                    {
+                        await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
+                        await writer.FlushAsync(aborted);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                // The subscriber went away: the normal end of a stream.
+            }
+            catch (IOException) when (aborted.IsCancellationRequested)
+            {
+            }
+        }
+    }
+
+    public static string Name(FeedEventKind kind) => kind switch
+    {
+        FeedEventKind.Created => "created",
+        FeedEventKind.Updated => "updated",
+        _ => "deleted",
+    };
+}

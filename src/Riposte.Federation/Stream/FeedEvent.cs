@@ -1,0 +1,25 @@
+using Riposte.Stix;
+using Riposte.Storage.Federation;
+
+namespace Riposte.Federation.Stream;
+
+public enum FeedEventKind
+{
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// <summary>One event of a node's stream: a version (created or updated) with where it came from, or a deletion.</summary>
+/// <param name="Path">Nodes the version has been on, origin first, ending with the node serving it.</param>
+public sealed record FeedEvent(
+    FeedEventKind Kind,
+    StreamCursor Cursor,
+    StixObject? Object,
+    IReadOnlyList<string> Collections,
+    string? Origin,
+    IReadOnlyList<string> Path,
+    TombstoneRecord? Tombstone);
+
+/// <summary>A batch of events and the cursor after it (which may move past versions the reader may not see).</summary>
+public sealed record FeedBatch(IReadOnlyList<FeedEvent> Events, StreamCursor Next);
