@@ -23,29 +23,36 @@ public static class StixIds
     public static string Create(string type, Guid uuid) => string.Concat(type, Separator, uuid.ToString("D"));
 
     /// <summary>True when <paramref name="id"/> is <c>type--UUID</c> with a valid type name and an RFC 4122 UUID.</summary>
-    public static bool IsValid(string? id) => TrySplit(id, out _, out _);
+    public static bool IsValid(string? id) => TryGetType(id, out _);
 
     /// <summary>The type part of a valid id, else null.</summary>
-    public static string? TypeOf(string? id) => TrySplit(id, out var type, out _) ? type.ToString() : null;
+    public static string? TypeOf(string? id) => TryGetType(id, out var type) ? type.ToString() : null;
 
     /// <summary>True when <paramref name="id"/> is valid and its type is <paramref name="type"/> (no allocation).</summary>
     public static bool IsOfType(string? id, string type) =>
-        TrySplit(id, out var t, out _) && t.SequenceEqual(type);
+        TryGetType(id, out var t) && t.SequenceEqual(type);
 
     /// <summary>Splits a valid id into its type and UUID.</summary>
     public static bool TrySplit(string? id, out ReadOnlySpan<char> type, out Guid uuid)
     {
-        type = default;
         uuid = default;
+        if (!TryGetType(id, out type))
+            return false;
+        uuid = Guid.ParseExact(id.AsSpan()[^36..], "D");
+        return true;
+    }
+
+    /// <summary>The type part of a valid id, without allocating or parsing the UUID.</summary>
+    public static bool TryGetType([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id, out ReadOnlySpan<char> type)
+    {
+        type = default;
         if (id is null || id.Length < 3 + 2 + 36)
             return false;
         var span = id.AsSpan();
-        var uuidPart = span[^36..];
         var typePart = span[..^38];
-        if (!span[^38..^36].SequenceEqual(Separator) || !IsValidType(typePart) || !IsRfc4122(uuidPart))
+        if (!span[^38..^36].SequenceEqual(Separator) || !IsValidType(typePart) || !IsRfc4122(span[^36..]))
             return false;
         type = typePart;
-        uuid = Guid.ParseExact(uuidPart, "D");
         return true;
     }
 
@@ -58,7 +65,7 @@ public static class StixIds
         && !type.Contains(Separator, StringComparison.Ordinal);
 
     /// <summary>The UUID's version nibble (1–5 for RFC 4122), or 0 when <paramref name="id"/> is not valid.</summary>
-    public static int UuidVersion(string? id) => TrySplit(id, out _, out _) ? HexValue(id![^22]) : 0;
+    public static int UuidVersion(string? id) => TryGetType(id, out _) ? HexValue(id[^22]) : 0;
 
     private static bool IsRfc4122(ReadOnlySpan<char> u)
     {

@@ -48,7 +48,7 @@ internal static partial class CrossPropertyRules
         {
             foreach (var r in refs)
             {
-                if (r is JsonValue v && v.TryGetValue<string>(out var id) && StixIds.TrySplit(id, out var type, out _)
+                if (r is JsonValue v && v.TryGetValue<string>(out var id) && StixIds.TryGetType(id, out var type)
                     && StixTypes.CategoryOf(type) is StixCategory.CyberObservable or StixCategory.Unknown)
                     return;
             }

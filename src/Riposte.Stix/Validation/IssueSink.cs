@@ -22,7 +22,24 @@ internal sealed class IssueSink
 /// <summary>JSON path text as the issues report it: <c>$.external_references[2].url</c>.</summary>
 internal static class JsonPathText
 {
+    // Root-level paths ("$.name") repeat for every object: cache them, bounded so odd custom names cannot grow it forever.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> RootPaths = new(StringComparer.Ordinal);
+
     public static string Property(string parent, string name)
+    {
+        if (parent == "$")
+        {
+            if (RootPaths.TryGetValue(name, out var cached))
+                return cached;
+            var path = Build(parent, name);
+            if (RootPaths.Count < 4096)
+                RootPaths.TryAdd(name, path);
+            return path;
+        }
+        return Build(parent, name);
+    }
+
+    private static string Build(string parent, string name)
     {
         foreach (var c in name)
         {

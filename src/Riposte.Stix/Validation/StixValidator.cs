@@ -109,7 +109,7 @@ public static partial class StixValidator
         var at = scope.PathOf("id");
         if (ValueChecks.ExpectString(value, at, scope.Sink) is not { } id)
             return;
-        if (!StixIds.TrySplit(id, out var idType, out _))
+        if (!StixIds.TryGetType(id, out var idType))
             scope.Sink.Error(at, $"'{id}' is not a STIX identifier (type--UUID with an RFC 4122 UUID)");
         else if (scope.Type.Length > 0 && !idType.SequenceEqual(scope.Type))
             scope.Sink.Error(at, $"the id's type '{idType}' must be the object's type '{scope.Type}'");

@@ -50,19 +50,15 @@ internal static partial class ValueChecks
                     CheckReference(rule, id, path, sink);
                 break;
             case PropertyKind.IdentifierList:
-                ForEachString(node, path, sink, (s, p) => CheckReference(rule, s, p, sink));
-                break;
             case PropertyKind.StringList:
-                ForEachString(node, path, sink, static (_, _) => { });
+            case PropertyKind.OpenVocabList:
+            case PropertyKind.EnumList:
+                CheckStringList(rule, node, path, sink);
                 break;
             case PropertyKind.OpenVocab:
             case PropertyKind.Enum:
                 if (ExpectString(node, path, sink) is { } term)
-                    CheckTerm(rule.Vocabulary!, term, path, sink);
-                break;
-            case PropertyKind.OpenVocabList:
-            case PropertyKind.EnumList:
-                ForEachString(node, path, sink, (s, p) => CheckTerm(rule.Vocabulary!, s, p, sink));
+                    CheckTerm(rule.Vocabulary!, term, path, -1, sink);
                 break;
             case PropertyKind.Dictionary:
                 StructuredChecks.Dictionary(node, path, sink);
@@ -139,28 +135,33 @@ internal static partial class ValueChecks
         return null;
     }
 
-    public static void CheckReference(PropertyRule rule, string id, string path, IssueSink sink)
+    public static void CheckReference(PropertyRule rule, string id, string path, IssueSink sink) => CheckReference(rule, id, path, -1, sink);
+
+    // index >= 0: the value is item [index] of the list at path; the item's path is only built for an issue.
+    private static void CheckReference(PropertyRule rule, string id, string path, int index, IssueSink sink)
     {
-        if (!StixIds.TrySplit(id, out var type, out _))
+        if (!StixIds.TryGetType(id, out var type))
         {
-            sink.Error(path, $"'{id}' is not a STIX identifier (type--UUID, RFC 4122 UUID)");
+            sink.Error(At(path, index), $"'{id}' is not a STIX identifier (type--UUID, RFC 4122 UUID)");
             return;
         }
         if (rule.Target is { } target && !target.Allows(type))
-            sink.Error(path, $"'{id}' must reference {target.Description}, not {type}");
+            sink.Error(At(path, index), $"'{id}' must reference {target.Description}, not {type}");
     }
 
-    private static void CheckTerm(Vocabulary vocabulary, string term, string path, IssueSink sink)
+    private static string At(string path, int index) => index < 0 ? path : JsonPathText.Index(path, index);
+
+    private static void CheckTerm(Vocabulary vocabulary, string term, string path, int index, IssueSink sink)
     {
         if (vocabulary.Values.Contains(term))
             return;
         if (vocabulary.Closed)
-            sink.Error(path, $"'{term}' is not in {vocabulary.Name} ({string.Join(", ", vocabulary.Ordered)})");
+            sink.Error(At(path, index), $"'{term}' is not in {vocabulary.Name} ({string.Join(", ", vocabulary.Ordered)})");
         else
-            sink.Warning(path, $"'{term}' is not in the open vocabulary {vocabulary.Name}; values SHOULD come from it");
+            sink.Warning(At(path, index), $"'{term}' is not in the open vocabulary {vocabulary.Name}; values SHOULD come from it");
     }
 
-    private static void ForEachString(JsonNode? node, string path, IssueSink sink, Action<string, string> each)
+    private static void CheckStringList(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
     {
         if (node is not JsonArray array)
         {
@@ -171,11 +172,22 @@ internal static partial class ValueChecks
             sink.Error(path, "must not be an empty list (omit the property instead)");
         for (var i = 0; i < array.Count; i++)
         {
-            var item = array[i];
-            if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-                each(v.GetValue<string>(), JsonPathText.Index(path, i));
-            else
+            if (array[i] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            {
                 sink.Error(JsonPathText.Index(path, i), "must be a string");
+                continue;
+            }
+            var s = v.GetValue<string>();
+            switch (rule.Kind)
+            {
+                case PropertyKind.IdentifierList:
+                    CheckReference(rule, s, path, i, sink);
+                    break;
+                case PropertyKind.OpenVocabList:
+                case PropertyKind.EnumList:
+                    CheckTerm(rule.Vocabulary!, s, path, i, sink);
+                    break;
+            }
         }
     }
 
