@@ -140,6 +140,7 @@ public class ValidatorRuleTests
     [InlineData("language-content", """{"contents":{"not a tag!":{"name":"x"}}}""", "$.contents['not a tag!']")]
     [InlineData("grouping", """{"object_refs":"campaign--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"}""", "$.object_refs")]
     [InlineData("extension-definition", """{"extension_properties":["disarm_phase"]}""", "$.extension_properties")]
+    [InlineData("windows-registry-key", """{"values":[{"name":"Foo","data":"1","data_type":"REG_TEXT"}]}""", "$.values[0].data_type")]
     public void Validate_CrossPropertyDefect_ErrorAtPath(string type, string patch, string path) => HasError(Validate(With(type, patch)), path);
 
     [Theory]

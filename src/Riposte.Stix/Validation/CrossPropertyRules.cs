@@ -82,6 +82,28 @@ internal static partial class CrossPropertyRules
             s.Error("decryption_key", "decryption_key needs encryption_algorithm");
     }
 
+    /// <summary>Each registry value has a string name and, when given, a data_type from windows-registry-datatype-enum.</summary>
+    public static void WindowsRegistryKey(ObjectScope s)
+    {
+        if (s.Json["values"] is not JsonArray values)
+            return;
+        var path = s.PathOf("values");
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is not JsonObject value)
+                continue;
+            var at = JsonPathText.Index(path, i);
+            if (value["data_type"] is { } dataType && ValueChecks.ExpectString(dataType, JsonPathText.Property(at, "data_type"), s.Sink) is { } name
+                && !Rules.Vocabularies.WindowsRegistryDatatype.Values.Contains(name))
+                s.Sink.Error(JsonPathText.Property(at, "data_type"), $"'{name}' is not in windows-registry-datatype-enum");
+            foreach (var text in (ReadOnlySpan<string>)["name", "data"])
+            {
+                if (value[text] is { } node)
+                    ValueChecks.ExpectString(node, JsonPathText.Property(at, text), s.Sink);
+            }
+        }
+    }
+
     public static void ExtensionDefinition(ObjectScope s)
     {
         var topLevel = s.Json["extension_types"] is JsonArray types

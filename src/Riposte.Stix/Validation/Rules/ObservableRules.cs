@@ -61,7 +61,8 @@ internal static class ObservableRules
             P.Time("credential_last_changed"), P.Time("account_first_login"), P.Time("account_last_login"))
             with { PredefinedExtensions = Names("unix-account-ext") };
         yield return Sco("windows-registry-key", P.Str("key"), P.Objs("values"), P.Time("modified_time"),
-            P.Ref("creator_user_ref", "user-account"), P.Int("number_of_subkeys").AtLeast(0));
+            P.Ref("creator_user_ref", "user-account"), P.Int("number_of_subkeys").AtLeast(0))
+            with { CrossChecks = CrossPropertyRules.WindowsRegistryKey };
         yield return Sco("x509-certificate", P.Bool("is_self_signed"), P.Hashes(), P.Str("version"), P.Str("serial_number"),
             P.Str("signature_algorithm"), P.Str("issuer"), P.Time("validity_not_before"), P.Time("validity_not_after"),
             P.Str("subject"), P.Str("subject_public_key_algorithm"), P.Str("subject_public_key_modulus"),
