@@ -71,6 +71,19 @@ public sealed class SqlitePostStore : IPostStore
         }
     }
 
+    /// <summary>The same rows decoded on the calling thread (for comparison and single-core hosts).</summary>
+    internal IEnumerable<Post> ReadOnCallingThread(PostFilter filter)
+    {
+        using var connection = Open();
+        var (where, values) = Where(filter);
+        using var statement = new RawStatement(connection, $"SELECT {PostColumnList} FROM posts{where} ORDER BY created_at, rowid");
+        for (var i = 0; i < values.Count; i++)
+            statement.Bind(i + 1, values[i]);
+        var rows = new PostRowReader(statement);
+        while (statement.Step())
+            yield return rows.Read();
+    }
+
     private const int ReadAheadBatches = 4;
     private const int ReadBatchSize = 4096;
 

@@ -10,7 +10,7 @@ public sealed class LanguageGuesserTests
     [Theory]
     [InlineData("The water level at the dam is falling and the evacuation order remains in force", "en")]
     [InlineData("Власти Нордвейла скрывают правду о плотине, документы это доказывают", "ru")]
-    [InlineData("Der Wasserstand am Damm sinkt, die Evakuierung bleibt bestehen", "de")]
+    [InlineData("Der Wasserstand am Damm sinkt, die Evakuierung bleibt bestehen und die Behörden warnen", "de")]
     public void Guess_SentenceInCandidateLanguage_GivesIsoCode(string text, string expected)
     {
         // Act / Assert

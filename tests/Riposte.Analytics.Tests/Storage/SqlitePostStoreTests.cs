@@ -110,6 +110,22 @@ public sealed class SqlitePostStoreTests
     }
 
     [Fact]
+    public void Read_WithReadAhead_GivesTheSameSequenceAsReadingOnTheCallingThread()
+    {
+        // Arrange
+        using var db = new TempDatabase();
+        db.Store.Upsert(Enumerable.Range(0, 9000).Select(i => NewPost(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"2025-03-14T{i % 24:00}:00:00Z")));
+
+        // Act
+        var ahead = db.Store.Read(PostFilter.All).Select(p => p.Id).ToList();
+        var direct = db.Store.ReadOnCallingThread(PostFilter.All).Select(p => p.Id).ToList();
+
+        // Assert
+        Assert.Equal(9000, ahead.Count);
+        Assert.Equal(direct, ahead);
+    }
+
+    [Fact]
     public void Open_ExistingDatabase_KeepsPostsAndMigratesIdempotently()
     {
         // Arrange
