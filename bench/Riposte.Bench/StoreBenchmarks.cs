@@ -89,7 +89,6 @@ public static class StoreBenchmarksQuick
                 StoreBenchmarksGenerator.WriteBundle(file, objects);
             Console.WriteLine($"generated {objects:N0} objects, {new FileInfo(bundle).Length / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:N1} s");
 
-            Profile(bundle);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (store, summary) = ImportInto(Path.Combine(folder, "import.db"), bundle);
             using (store)
@@ -106,6 +105,7 @@ public static class StoreBenchmarksQuick
                 Console.WriteLine($"export: {exported:N0} objects in {clock.Elapsed.TotalSeconds:N2} s = {exported / clock.Elapsed.TotalSeconds:N0} objects/s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N2} s)");
             }
 
+            Profile(bundle);
             clock.Restart();
             using var lookupStore = Fill(Path.Combine(folder, "lookup.db"), lookupObjects);
             Console.WriteLine($"filled a {lookupObjects:N0}-object store in {clock.Elapsed.TotalSeconds:N1} s");

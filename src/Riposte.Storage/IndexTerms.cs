@@ -55,7 +55,8 @@ public sealed class IndexTerms
         {
             if (property.EndsWith("_ref", StringComparison.Ordinal) && Text(value) is { } target)
                 references.Add(new ObjectReference(property, target));
-            else if (property.EndsWith("_refs", StringComparison.Ordinal) && value is JsonArray targets)
+            // Markings have their own index; listing them again as references would only double the rows.
+            else if (property.EndsWith("_refs", StringComparison.Ordinal) && property != "object_marking_refs" && value is JsonArray targets)
             {
                 foreach (var t in targets)
                 {
