@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -30,6 +31,9 @@ public sealed class TaxiiAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // The access services audit with the client's address; a host that does not set it gets it here.
+        if (Context.RequestServices.GetService<AccessRequestContext>() is { RemoteAddress: null } requestContext)
+            requestContext.RemoteAddress = Context.Connection.RemoteIpAddress?.ToString();
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrWhiteSpace(header))
             return Task.FromResult(AuthenticateResult.NoResult());

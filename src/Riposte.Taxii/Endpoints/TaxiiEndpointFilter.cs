@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Riposte.Taxii.Http;
 
@@ -9,7 +10,7 @@ namespace Riposte.Taxii.Endpoints;
 /// <see cref="TaxiiException"/> into TAXII error messages, and audits every request with its outcome.
 /// Only a fault of the server itself is a 500; bad input never is.
 /// </summary>
-public sealed partial class TaxiiEndpointFilter(TaxiiAudit audit, ILogger<TaxiiEndpointFilter> logger) : IEndpointFilter
+public sealed partial class TaxiiEndpointFilter(ILogger<TaxiiEndpointFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -49,7 +50,7 @@ public sealed partial class TaxiiEndpointFilter(TaxiiAudit audit, ILogger<TaxiiE
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        audit.Record(http, status);
+        http.RequestServices.GetRequiredService<TaxiiAudit>().Record(http, status);
         return result;
     }
 

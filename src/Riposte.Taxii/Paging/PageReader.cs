@@ -39,10 +39,16 @@ public sealed class PageReader(IStixStore store, IAccessGate gate)
         while (true)
         {
             var batch = store.Query(storeQuery with { AfterSequence = cursor, Limit = batchSize }).ToList();
+            // One gate call per batch: the gate looks up the objects they reference in bulk.
+            var candidates = keep is null ? batch : batch.Where(keep.Matches).ToList();
+            var shownAll = gate.ForReader(principal, candidates.Select(s => s.Object).ToList());
+            var shownBySequence = new Dictionary<long, StixObject?>(candidates.Count);
+            for (var i = 0; i < candidates.Count; i++)
+                shownBySequence[candidates[i].Sequence] = shownAll[i];
             foreach (var stored in batch)
             {
                 cursor = stored.Sequence;
-                var shown = keep is null || keep.Matches(stored) ? gate.ForReader(principal, stored.Object) : null;
+                var shown = shownBySequence.GetValueOrDefault(stored.Sequence);
                 if (items.Count == limit)
                 {
                     if (shown is not null)
