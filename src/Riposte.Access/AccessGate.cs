@@ -29,6 +29,10 @@ public sealed class AccessGate(
     private readonly AccessOptions _options = options.Value;
     private readonly ReferencedMarkings _referenced = new(store, options.Value);
     private volatile ReaderEntry? _reader;
+    private AccessSnapshot? _snapshot;
+
+    /// <summary>Who is who as this request sees it: read once per gate, so one request sees one consistent picture.</summary>
+    private AccessSnapshot Snapshot => _snapshot ??= directory.Current;
 
     public StixObject? ForReader(Principal principal, StixObject obj)
     {
@@ -104,7 +108,7 @@ public sealed class AccessGate(
     /// <summary>The reader for a principal against the current directory; reused while both stay the same.</summary>
     public Reader ReaderFor(Principal principal)
     {
-        var snapshot = directory.Current;
+        var snapshot = Snapshot;
         var entry = _reader;
         if (entry is not null && ReferenceEquals(entry.Snapshot, snapshot) && entry.Reader.Principal == principal)
             return entry.Reader;
@@ -180,7 +184,7 @@ public sealed class AccessGate(
 
     private bool Decide(Principal principal, string? collectionId, string action, bool write)
     {
-        var (allowed, reason) = CollectionRules.Decide(principal, collectionId, write, directory.Current, _options);
+        var (allowed, reason) = CollectionRules.Decide(principal, collectionId, write, Snapshot, _options);
         audit.Append(new AuditEvent(principal, action, allowed, reason, CollectionId: collectionId, RemoteAddress: request.RemoteAddress));
         return allowed;
     }
