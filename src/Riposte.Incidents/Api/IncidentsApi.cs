@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Riposte.Incidents.Services;
+
+namespace Riposte.Incidents.Api;
+
+/// <summary>/api/incidents: create, read, update, list and search incidents; status, criteria, techniques, actors, history.</summary>
+public static class IncidentsApi
+{
+    public const string Path = "/api/incidents";
+
+    public static RouteGroupBuilder MapIncidentsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/incidents").WithTags("Incidents");
+        group.MapGet("/", ListIncidents).WithName("ListIncidents");
+        group.MapGet("/{id}", GetIncident).WithName("GetIncident");
+        group.MapPost("/", CreateIncident).WithName("CreateIncident");
+        group.MapPatch("/{id}", UpdateIncident).WithName("UpdateIncident");
+        group.MapPost("/{id}/status", ChangeStatus).WithName("ChangeIncidentStatus");
+        group.MapPut("/{id}/criteria/{criterion}", SetCriterion).WithName("SetIncidentCriterion");
+        group.MapPost("/{id}/techniques", TagTechnique).WithName("TagIncidentTechnique");
+        group.MapPost("/{id}/actors", LinkActor).WithName("LinkIncidentActor");
+        group.MapGet("/{id}/history", History).WithName("GetIncidentHistory");
+        group.MapPost("/from-finding", FromFinding).WithName("CreateIncidentFromFinding");
+        return group;
+    }
+
+    public static Results<Ok<IReadOnlyList<IncidentSummary>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListIncidents(
+        HttpContext context, IncidentService incidents, string? status, string? category, string? technique, string? q, int? limit) =>
+        ApiCall.Run(context, p => (IReadOnlyList<IncidentSummary>)[.. incidents.List(p, new IncidentFilter
+        {
+            Status = status, Category = category, Technique = technique, Text = q, Limit = limit ?? 100,
+        }).Select(IncidentSummary.Of)]);
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetIncident(HttpContext context, IncidentService incidents, string id) =>
+        ApiCall.Run(context, p => incidents.View(p, id), v => v.Version);
+
+    public static Results<Created<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateIncident(HttpContext context, IncidentService incidents, IncidentInput input) =>
+        ApiCall.Create(context, Path, p => incidents.ViewOf(p, incidents.Create(p, input)), v => (v.Id, v.Version));
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateIncident(HttpContext context, IncidentService incidents, string id, IncidentInput input) =>
+        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.Update(p, id, ApiCall.IfMatch(context), input)), v => v.Version);
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ChangeStatus(HttpContext context, IncidentService incidents, string id, StatusChange change) =>
+        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.ChangeStatus(p, id, ApiCall.IfMatch(context), change.Status, change.Reason)), v => v.Version);
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> SetCriterion(HttpContext context, IncidentService incidents, string id, string criterion, CriterionInput input) =>
+        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.SetCriterion(p, id, ApiCall.IfMatch(context), criterion, input.Met, input.Rationale)), v => v.Version);
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> TagTechnique(HttpContext context, IncidentService incidents, string id, TechniqueInput input) =>
+        ApiCall.Run(context, p =>
+        {
+            incidents.TagTechnique(p, id, input.Technique, input.Description, input.Evidence);
+            return incidents.View(p, id);
+        });
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> LinkActor(HttpContext context, IncidentService incidents, string id, ActorInput input) =>
+        ApiCall.Run(context, p =>
+        {
+            incidents.LinkActor(p, id, input.ActorRef, input.Confidence, input.Basis);
+            return incidents.View(p, id);
+        });
+
+    public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> History(HttpContext context, IncidentService incidents, string id) =>
+        ApiCall.Run(context, p => incidents.History(p, id));
+
+    public static Results<Created<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> FromFinding(HttpContext context, FindingService findings, FindingInput input) =>
+        ApiCall.Create(context, Path, p => findings.CreateIncident(p, input.GroupingId, input.Name, input.Category, input.Tlp), v => (v.Id, v.Version));
+}
+
+public sealed record IncidentSummary(string Id, string Version, string Name, string Status, string Category, string? Tlp, string EditedBy)
+{
+    public static IncidentSummary Of(Riposte.Stix.StixObject incident)
+    {
+        var view = IncidentView.Of(incident, [], []);
+        return new IncidentSummary(view.Id, view.Version, view.Name, view.Status, view.Category, view.Tlp, view.LastEdit.EditedBy);
+    }
+}
+
+public sealed record StatusChange(string Status, string? Reason = null);
+
+public sealed record CriterionInput(bool Met, string Rationale);
+
+public sealed record TechniqueInput(string Technique, string? Description = null, IReadOnlyList<EvidenceInput>? Evidence = null);
+
+public sealed record ActorInput(string ActorRef, int Confidence, string Basis);
+
+public sealed record FindingInput(string GroupingId, string? Name = null, string? Category = null, string? Tlp = null);

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Riposte.Access;
+using Riposte.Stix;
+
+namespace Riposte.Incidents.Api;
+
+/// <summary>Handlers that answer with one STIX object: its JSON as the body, its version as the ETag.</summary>
+internal static class StixResult
+{
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Run(HttpContext context, Func<Principal, StixObject> action)
+    {
+        string? version = null;
+        return ApiCall.Run(context, p =>
+        {
+            var obj = action(p);
+            version = obj.Version?.Text;
+            return obj.Json;
+        }, _ => version);
+    }
+
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Create(HttpContext context, string path, Func<Principal, StixObject> action)
+    {
+        StixObject? created = null;
+        return ApiCall.Create(context, path, p =>
+        {
+            created = action(p);
+            return created.Json;
+        }, _ => ApiCall.Versioned(created!));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Riposte.Incidents.Services;
+
+namespace Riposte.Incidents.Api;
+
+/// <summary>/api/tips (the triage queue) and /api/links (link and unlink any two objects).</summary>
+public static class TipsApi
+{
+    public static RouteGroupBuilder MapTipsApi(this RouteGroupBuilder api)
+    {
+        var tips = api.MapGroup("/tips").WithTags("Tips");
+        tips.MapGet("/", ListTips).WithName("ListTips");
+        tips.MapGet("/{id}", GetTip).WithName("GetTip");
+        tips.MapPost("/", SubmitTip).WithName("SubmitTip");
+        tips.MapPost("/{id}/accept", AcceptTip).WithName("AcceptTip");
+        tips.MapPost("/{id}/dismiss", DismissTip).WithName("DismissTip");
+
+        var links = api.MapGroup("/links").WithTags("Links");
+        links.MapPost("/", Link).WithName("Link");
+        links.MapDelete("/{id}", Unlink).WithName("Unlink");
+        return api;
+    }
+
+    public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListTips(HttpContext context, TipService service, string? status, int? limit) =>
+        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, status, limit ?? 200).Select(o => o.Json)]);
+
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetTip(HttpContext context, TipService service, string id) =>
+        StixResult.Run(context, p => service.Get(p, id));
+
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> SubmitTip(HttpContext context, TipService service, TipInput input) =>
+        StixResult.Create(context, "/api/tips", p => service.Submit(p, input));
+
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AcceptTip(HttpContext context, TipService service, string id, AcceptInput input) =>
+        StixResult.Run(context, p => service.Accept(p, id, input.IncidentId, input.Note));
+
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> DismissTip(HttpContext context, TipService service, string id, DismissInput input) =>
+        StixResult.Run(context, p => service.Dismiss(p, id, input.Reason));
+
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Link(HttpContext context, ObjectWorkspace workspace, LinkInput input) =>
+        StixResult.Create(context, "/api/links", p => workspace.Link(p, input.SourceRef, input.RelationshipType, input.TargetRef, input.Description));
+
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Unlink(HttpContext context, ObjectWorkspace workspace, string id) =>
+        StixResult.Run(context, p => workspace.Unlink(p, id, ApiCall.IfMatch(context)));
+}
+
+public sealed record AcceptInput(string IncidentId, string? Note = null);
+
+public sealed record DismissInput(string Reason);
+
+public sealed record LinkInput(string SourceRef, string RelationshipType, string TargetRef, string? Description = null);
