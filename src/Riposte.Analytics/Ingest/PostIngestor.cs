@@ -31,8 +31,17 @@ public sealed class PostIngestor(IPostStore store, IngestOptions? options = null
         using var writer = store.OpenWriter();
         var consumer = Task.Factory.StartNew(() =>
         {
-            foreach (var (batch, tally) in queue.GetConsumingEnumerable(cancellationToken))
-                tally.Add(writer.Write(batch));
+            try
+            {
+                foreach (var (batch, tally) in queue.GetConsumingEnumerable(cancellationToken))
+                    tally.Add(writer.Write(batch));
+            }
+            catch
+            {
+                // Unblocks a producer waiting on a full queue; it then rethrows this failure.
+                queue.CompleteAdding();
+                throw;
+            }
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         try
@@ -46,10 +55,20 @@ public sealed class PostIngestor(IPostStore store, IngestOptions? options = null
                 ReadFile(input, fixedFormat, tally, enricher, rejections, (batch) => Enqueue(queue, consumer, batch, tally, cancellationToken), progress, cancellationToken);
             }
         }
-        finally
+        catch
         {
+            // Let the writer stop before it is disposed; the producer's failure is the one to report.
             queue.CompleteAdding();
+            try
+            {
+                consumer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+            throw;
         }
+        queue.CompleteAdding();
         consumer.GetAwaiter().GetResult();
         return new IngestSummary(files.Select(f => f.ToSummary()).ToArray(), rejections.Listed, rejections.NotListed, stopwatch.Elapsed);
     }
@@ -125,9 +144,16 @@ public sealed class PostIngestor(IPostStore store, IngestOptions? options = null
 
     private static void Enqueue(BlockingCollection<(PostBatch, FileTally)> queue, Task consumer, PostBatch batch, FileTally tally, CancellationToken cancellationToken)
     {
-        if (consumer.IsFaulted)
+        try
+        {
+            queue.Add((batch, tally), cancellationToken);
+        }
+        catch (InvalidOperationException) when (queue.IsAddingCompleted)
+        {
+            // The writer failed and closed the queue: surface its exception.
             consumer.GetAwaiter().GetResult();
-        queue.Add((batch, tally), cancellationToken);
+            throw;
+        }
     }
 
     private static void Fail(FileTally tally, RejectionList rejections, string error)

@@ -186,6 +186,35 @@ public sealed class PostIngestorTests
         Assert.Equal(7, reports[^1].RecordsRead);
     }
 
+    [Fact]
+    public void Ingest_WriterFails_ThrowsItsErrorInsteadOfBlocking()
+    {
+        // Arrange: one post per batch, so the producer would fill the queue behind a dead writer
+        var options = NoGuessing with { BatchSize = 1 };
+
+        // Act
+        var error = Assert.Throws<IOException>(() => new PostIngestor(new FailingStore(), options)
+            .Ingest([Samples.PathOf("x-twitter", "twarc2-flattened.jsonl")], cancellationToken: TestContext.Current.CancellationToken));
+
+        // Assert
+        Assert.Equal("disk full", error.Message);
+    }
+
+    private sealed class FailingStore : IPostStore
+    {
+        public IPostStoreWriter OpenWriter() => new FailingWriter();
+        public UpsertCounts Upsert(IEnumerable<Post> posts) => throw new NotSupportedException();
+        public IEnumerable<Post> Read(PostFilter filter) => [];
+        public long Count(PostFilter filter) => 0;
+        public Riposte.Analytics.Evidence.PostEvidence? FindEvidence(string platform, string id) => null;
+    }
+
+    private sealed class FailingWriter : IPostStoreWriter
+    {
+        public UpsertCounts Write(PostBatch batch) => throw new IOException("disk full");
+        public void Dispose() { }
+    }
+
     private sealed class SyncProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
     {
         public void Report(IngestProgress value) => report(value);

@@ -102,9 +102,9 @@ internal abstract class CsvFormat : IPostFormat
         {
             return RecordResult.Ok(Map(row), location, raw);
         }
-        catch (RecordException e)
+        catch (Exception e) when (e is RecordException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
-            return RecordResult.Reject(e.Message, location, raw);
+            return RecordResult.Reject(RecordException.Describe(e), location, raw);
         }
     }
 

@@ -61,9 +61,9 @@ internal abstract class JsonDocumentFormat : IPostFormat
         {
             output.Add(RecordResult.Reject($"malformed JSON: {e.Message}", location, raw));
         }
-        catch (RecordException e)
+        catch (Exception e) when (e is RecordException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
-            output.Add(RecordResult.Reject(e.Message, location, raw));
+            output.Add(RecordResult.Reject(RecordException.Describe(e), location, raw));
         }
     }
 

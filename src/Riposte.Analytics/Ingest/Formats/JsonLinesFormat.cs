@@ -38,9 +38,9 @@ internal abstract class JsonLinesFormat : IPostFormat
             {
                 output.Add(RecordResult.Reject($"malformed JSON: {e.Message}", location, line));
             }
-            catch (RecordException e)
+            catch (Exception e) when (e is RecordException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
             {
-                output.Add(RecordResult.Reject(e.Message, location, line));
+                output.Add(RecordResult.Reject(RecordException.Describe(e), location, line));
             }
             foreach (var result in output)
                 yield return result;

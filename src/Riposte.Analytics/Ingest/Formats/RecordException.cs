@@ -4,7 +4,11 @@ using Riposte.Analytics.Ingest.Reading;
 namespace Riposte.Analytics.Ingest.Formats;
 
 /// <summary>A record cannot be mapped (a required field is missing or unreadable); the message says which field.</summary>
-internal sealed class RecordException(string message) : Exception(message);
+internal sealed class RecordException(string message) : Exception(message)
+{
+    /// <summary>The reason to report for a record that failed: our own message, or the unexpected value's.</summary>
+    public static string Describe(Exception e) => e is RecordException ? e.Message : $"unexpected value: {e.Message}";
+}
 
 internal static class Require
 {

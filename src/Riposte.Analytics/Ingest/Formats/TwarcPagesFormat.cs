@@ -39,9 +39,9 @@ internal sealed class TwarcPagesFormat : JsonLinesFormat
                 var author = items[i].Str("author_id") is { } authorId && users.TryGetValue(authorId, out var user) ? user : (JsonElement?)null;
                 output.Add(RecordResult.Ok(TweetMapper.Map(items[i], author, Referenced), tweetLocation, raw));
             }
-            catch (RecordException e)
+            catch (Exception e) when (e is RecordException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
             {
-                output.Add(RecordResult.Reject(e.Message, tweetLocation, raw));
+                output.Add(RecordResult.Reject(RecordException.Describe(e), tweetLocation, raw));
             }
         }
     }

@@ -67,9 +67,9 @@ internal sealed class YouTubeCommentThreadsFormat : JsonDocumentFormat
             {
                 output.Add(RecordResult.Ok(Comment(reply, videoId, null), replyLocation, raw));
             }
-            catch (RecordException e)
+            catch (Exception e) when (e is RecordException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
             {
-                output.Add(RecordResult.Reject(e.Message, replyLocation, raw));
+                output.Add(RecordResult.Reject(RecordException.Describe(e), replyLocation, raw));
             }
         }
     }
