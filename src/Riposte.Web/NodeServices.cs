@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Riposte.Access;
+using Riposte.Incidents;
 using Riposte.Storage;
 using Riposte.Storage.Sqlite;
 using Riposte.Storage.Sqlite.Access;
@@ -25,6 +26,7 @@ public static class NodeServices
         services.AddRiposteAccess(_ => SqliteAccessRepositories.ForFile(db), options => options.NodeOrganizationId = NodeOrganizationFor(db, store))
             .BindConfiguration(AccessOptions.SectionName)
             .Configure(options => access?.Invoke(options));
+        services.AddRiposteIncidents();
         return services;
     }
 

@@ -18,9 +18,12 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var db = globals.DbPath(parse);
-            var store = StoreSession.Open(db);
             if (parse.GetValue(demo))
-                Demo.Prepare(store, globals.Console);
+            {
+                using var node = NodeSession.Open(db);
+                Demo.Prepare(node, globals.Console);
+            }
+            var store = StoreSession.Open(db);
 
             await using var app = RiposteHost.Build(new RiposteHostSettings { Db = db, Urls = parse.GetValue(urls) }, store);
             await app.StartAsync(cancellationToken);

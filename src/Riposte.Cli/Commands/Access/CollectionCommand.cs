@@ -56,7 +56,7 @@ public static class CollectionCommand
     private static (Argument<string> Collection, Option<string?> Org, Option<string?> Group) Grantee() => (
         new Argument<string>("collection") { Description = "The collection id" },
         new Option<string?>("--org") { Description = "An organisation's identity id" },
-        new Option<string?>("--group") { Description = "A group of organisations (e.g. members, partners, outreach, or one you made with 'riposte org group')" });
+        new Option<string?>("--group") { Description = "A group of organisations (all-members, all-partners, all-outreach, community, everyone, or one made with 'riposte org group')" });
 
     private static (GranteeKind Kind, string Grantee) Target(ParseResult parse, Option<string?> org, Option<string?> group) =>
         (parse.GetValue(org), parse.GetValue(group)) switch

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using Riposte.Access;
+using Riposte.Federation.Stream;
+using Riposte.Federation.Sync;
+using Riposte.Stix.Markings;
+using Riposte.Storage.Federation;
+using Riposte.Storage.Sqlite.Federation;
+
+namespace Riposte.Cli.Commands.Federation;
+
+/// <summary><c>riposte peer …</c>: the nodes this node shares with, and what flows each way (see docs/federation.md).</summary>
+public static class PeerCommand
+{
+    public const string TokenEnvironmentVariable = "RIPOSTE_PEER_TOKEN";
+
+    public static Command Create(CliGlobals globals)
+    {
+        var command = new Command("peer", "Peer nodes: real-time sharing agreements (collections and markings, each way)");
+        command.Subcommands.Add(Add(globals));
+        command.Subcommands.Add(List(globals));
+        command.Subcommands.Add(Remove(globals));
+        command.Subcommands.Add(Status(globals));
+        return command;
+    }
+
+    private static Command Add(CliGlobals globals)
+    {
+        var name = new Argument<string>("name") { Description = "A short local name for the peer" };
+        var url = new Argument<string>("url") { Description = "The peer node's base address, e.g. https://riposte.partner.example" };
+        var token = new Option<string?>("--token") { Description = $"The peer's API token for a user of OUR organisation there (or set ${TokenEnvironmentVariable}: a command-line argument is visible to other local users while it runs)" };
+        var org = new Option<string>("--org") { Description = "The peer's organisation as registered on this node (identity--…): what the access gate judges at the border", Required = true };
+        var outbound = new Option<string[]>("--out") { Description = "Collection ids that flow to the peer (repeat)", AllowMultipleArgumentsPerToken = true };
+        var inbound = new Option<string[]>("--in") { Description = "Collection ids accepted from the peer (repeat)", AllowMultipleArgumentsPerToken = true };
+        var outMax = new Option<TlpLevel>("--out-max") { Description = "Most restrictive TLP that may leave: clear, green, amber, amberstrict, red (RED and AMBER+STRICT also need the object to name the peer)", DefaultValueFactory = _ => TlpLevel.Amber };
+        var inMax = new Option<TlpLevel>("--in-max") { Description = "Most restrictive TLP accepted from the peer", DefaultValueFactory = _ => TlpLevel.Amber };
+        var push = new Option<bool>("--push") { Description = "Also POST local writes to the peer's TAXII collections as they happen" };
+        var replace = new Option<bool>("--replace") { Description = "Replace an existing peer of that name (its cursors are kept)" };
+        var command = new Command("add", "Add a peer node and the agreement with it") { name, url, token, org, outbound, inbound, outMax, inMax, push, replace };
+        command.SetAction(parse =>
+        {
+            var secret = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenEnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(secret))
+                throw new CliException($"peer add: give the peer's API token with --token or ${TokenEnvironmentVariable}");
+            var address = parse.GetValue(url)!;
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                throw new CliException($"peer add: '{address}' is not an http(s) address");
+            using var node = NodeSession.Open(globals, parse);
+            var organization = parse.GetValue(org)!;
+            if (node.Get<OrganizationService>().List().All(o => o.Id != organization))
+                throw new CliException($"peer add: organisation '{organization}' is not registered on this node; register it first with 'riposte org add NAME --id {organization}'");
+            var federation = Repository(node.Db);
+            var record = new PeerRecord(parse.GetValue(name)!, uri.GetLeftPart(UriPartial.Authority), organization,
+                PeerTokenProtector.ForKeys(PeerTokenProtector.KeysDirectoryFor(node.Db)).Protect(secret),
+                parse.GetValue(outbound) ?? [], parse.GetValue(inbound) ?? [], parse.GetValue(outMax), parse.GetValue(inMax), parse.GetValue(push), DateTimeOffset.UtcNow);
+            var stored = parse.GetValue(replace) ? federation.UpdatePeer(record) || federation.AddPeer(record) : federation.AddPeer(record);
+            if (!stored)
+                throw new CliException($"peer add: a peer named '{record.Name}' exists; pass --replace to change it");
+            globals.Console.Out.MarkupLineInterpolated($"peer [bold]{record.Name}[/] at {record.Url}: out {record.OutCollections.Count} collection(s) up to {record.OutMax}, in {record.InCollections.Count} up to {record.InMax}{(record.Push ? ", push on write" : "")}; token stored encrypted");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command List(CliGlobals globals)
+    {
+        var command = new Command("list", "List peers and their agreements (tokens are never shown)");
+        command.SetAction(parse =>
+        {
+            var table = new Table().AddColumns("name", "url", "organisation", "out", "out max", "in", "in max", "push");
+            foreach (var peer in Repository(globals.DbPath(parse)).ListPeers())
+            {
+                table.AddRow(Markup.Escape(peer.Name), Markup.Escape(peer.Url), peer.OrganizationId, string.Join("\n", peer.OutCollections), peer.OutMax.ToString(),
+                    string.Join("\n", peer.InCollections), peer.InMax.ToString(), peer.Push ? "yes" : "no");
+            }
+            globals.Console.Out.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Remove(CliGlobals globals)
+    {
+        var name = new Argument<string>("name") { Description = "The peer's name" };
+        var command = new Command("remove", "Remove a peer: its sync loop stops within seconds; what it sent stays") { name };
+        command.SetAction(parse =>
+        {
+            var peer = parse.GetValue(name)!;
+            if (!Repository(globals.DbPath(parse)).RemovePeer(peer))
+                throw new CliException($"peer remove: no peer named '{peer}'");
+            globals.Console.Out.MarkupLineInterpolated($"removed peer [bold]{peer}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Status(CliGlobals globals)
+    {
+        var name = new Argument<string?>("name") { Description = "One peer (default: all)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Sync state per peer: cursor, lag, last contact, last error") { name };
+        command.SetAction(parse =>
+        {
+            var federation = Repository(globals.DbPath(parse));
+            var peers = federation.ListPeers().Where(p => parse.GetValue(name) is not { } only || p.Name == only).ToList();
+            if (parse.GetValue(name) is { } wanted && peers.Count == 0)
+                throw new CliException($"peer status: no peer named '{wanted}'");
+            var table = new Table().AddColumns("peer", "cursor", "lag (events)", "last contact", "applied", "rejected", "last error");
+            foreach (var peer in peers)
+            {
+                var status = federation.GetStatus(peer.Name);
+                table.AddRow(Markup.Escape(peer.Name), status.StreamCursor ?? "-", Lag(status), Time(status.LastContact),
+                    status.Applied.ToString(CultureInfo.InvariantCulture), status.Rejected.ToString(CultureInfo.InvariantCulture),
+                    status.LastError is null ? "-" : Markup.Escape($"{Time(status.LastErrorAt)} {status.LastError}"));
+            }
+            globals.Console.Out.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>How many of the peer's store sequences it has announced that are not applied here yet (its own numbers, never our clock).</summary>
+    public static string Lag(PeerStatusRecord status) =>
+        StreamCursor.TryParse(status.RemoteHead, out var head) && StreamCursor.TryParse(status.StreamCursor, out var applied)
+            ? Math.Max(0, head.Sequence - applied.Sequence + head.Tombstone - applied.Tombstone).ToString(CultureInfo.InvariantCulture)
+            : "-";
+
+    private static string Time(DateTimeOffset? at) => at?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+
+    private static SqliteFederationRepository Repository(string db)
+    {
+        var repository = SqliteFederationRepository.ForFile(db);
+        repository.Migrate();
+        return repository;
+    }
+}
