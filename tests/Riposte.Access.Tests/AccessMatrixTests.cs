@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Riposte.Access.Markings;
 using Riposte.Access.Tests.Support;
 using Riposte.Stix.Markings;
@@ -70,6 +73,16 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.Node>
         Assert.Equal(expected, seen is not null);
         if (seen is not null)
             Assert.Equal(obj.ToJson(), seen.ToJson());
+    }
+
+    [Property(MaxTest = 300)]
+    public Property ForReader_AnyReader_SeeingALevelMeansSeeingEveryLessRestrictiveOne(Relation relation, Role role, TlpLevel stricter, TlpLevel looser)
+    {
+        var reader = User(OrganisationOf(relation), role);
+        bool Sees(TlpLevel level) => _node.Harness.Gate().ForReader(reader, Objects.Sdo(CreatorOrg, level, "threat-actor", RecipientOrg)) is not null;
+
+        return Prop.When(looser <= stricter && Enum.IsDefined(relation) && Enum.IsDefined(role) && Enum.IsDefined(stricter) && Enum.IsDefined(looser),
+            () => !Sees(stricter) || Sees(looser));
     }
 
     [Fact]
