@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Riposte.Analytics.Ingest;
@@ -11,7 +13,8 @@ namespace Riposte.Bench;
 /// 2 GB), and streaming them back in created_at order for the detector. Make the data first:
 ///   python3 ../shared/tools/gen_posts.py --scale 1m --seed 7 --out /tmp/posts-1m
 ///   RIPOSTE_POSTS=/tmp/posts-1m/posts.ndjson dotnet run -c Release --project bench/Riposte.Bench -- --filter '*IngestBenchmarks*'
-/// RIPOSTE_POSTS defaults to /tmp/posts-100k/posts.ndjson.
+/// RIPOSTE_POSTS defaults to /tmp/posts-100k/posts.ndjson. On a busy machine BenchmarkDotNet's own build can time
+/// out; <see cref="IngestBenchmarksQuick"/> measures the same paths in one process.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -61,4 +64,48 @@ public class IngestBenchmarks
             count += post.Text.Length > 0 ? 1 : 0;
         return count;
     }
+}
+
+/// <summary>
+/// One-process figures (wall, CPU, peak working set) for ingest, time-ordered read and unchanged re-ingest:
+/// <c>IngestBenchmarksQuick.Run(["/tmp/posts-1m/posts.ndjson"])</c> (wire as "ingest-quick [posts.ndjson]").
+/// </summary>
+public static class IngestBenchmarksQuick
+{
+    public static void Run(string[] args)
+    {
+        var posts = args.Length > 0 ? args[0] : "/tmp/posts-1m/posts.ndjson";
+        var folder = Directory.CreateTempSubdirectory("riposte-ingest-quick-").FullName;
+        try
+        {
+            var store = new SqlitePostStore(Path.Combine(folder, "posts.db"));
+            var ingest = Measure(() => new PostIngestor(store).Ingest([posts]).Added);
+            Report("ingest", ingest);
+            var read = Measure(() => store.Read(PostFilter.All).LongCount());
+            Report("read in created_at order", read);
+            var again = Measure(() => new PostIngestor(store).Ingest([posts]).Unchanged);
+            Report("re-ingest (unchanged)", again);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"database {new FileInfo(Path.Combine(folder, "posts.db")).Length / 1e6:F0} MB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static (long Count, TimeSpan Wall, TimeSpan Cpu) Measure(Func<long> action)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var count = action();
+        process.Refresh();
+        return (count, wall.Elapsed, process.TotalProcessorTime - cpu);
+    }
+
+    private static void Report(string what, (long Count, TimeSpan Wall, TimeSpan Cpu) m) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {m.Count:N0} posts in {m.Wall.TotalSeconds:F2} s ({m.Count / m.Wall.TotalSeconds:N0}/s), CPU {m.Cpu.TotalSeconds:F2} s"));
 }
