@@ -14,9 +14,16 @@ namespace Riposte.Detection;
 /// Louvain and scores each cluster with its evidence. Filter posts (time range, platform,
 /// language) before passing them in.
 /// </summary>
-public sealed class CoordinationDetector(CoordinationOptions? options = null)
+public sealed class CoordinationDetector
 {
-    private readonly CoordinationOptions _options = options ?? new CoordinationOptions();
+    private readonly CoordinationOptions _options;
+
+    /// <exception cref="ArgumentException">An option makes no sense (the message names it).</exception>
+    public CoordinationDetector(CoordinationOptions? options = null)
+    {
+        _options = options ?? new CoordinationOptions();
+        _options.Validate();
+    }
 
     public CoordinationOptions Options => _options;
 

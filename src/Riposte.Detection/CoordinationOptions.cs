@@ -93,4 +93,31 @@ public sealed record CoordinationOptions
     public int MinSourcesOf(SignalKind kind) => MinDistinctSources.TryGetValue(kind, out var n) ? n : 2;
 
     public double WeightOf(SignalKind kind) => SignalWeights.TryGetValue(kind, out var w) ? w : 0.0;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first option that makes no sense.</summary>
+    public void Validate()
+    {
+        foreach (var (name, window) in new[]
+        {
+            (nameof(CoRepostWindow), CoRepostWindow), (nameof(CoLinkWindow), CoLinkWindow), (nameof(CoReplyWindow), CoReplyWindow),
+            (nameof(TextWindow), TextWindow), (nameof(HashtagWindow), HashtagWindow), (nameof(SynchronyWindow), SynchronyWindow),
+            (nameof(CohortWakeWindow), CohortWakeWindow),
+        })
+        {
+            if (window <= TimeSpan.Zero || window > TimeSpan.FromDays(30))
+                throw new ArgumentException($"{name} must be between 1 second and 30 days, was {window}");
+        }
+        if (MinDistinctItems < 1)
+            throw new ArgumentException($"{nameof(MinDistinctItems)} must be at least 1, was {MinDistinctItems}");
+        if (MaxItemAccounts < 2)
+            throw new ArgumentException($"{nameof(MaxItemAccounts)} must be at least 2, was {MaxItemAccounts}");
+        if (TextSimilarity is <= 0 or > 1)
+            throw new ArgumentException($"{nameof(TextSimilarity)} must be in (0, 1], was {TextSimilarity}");
+        if (MinClusterSize < 2)
+            throw new ArgumentException($"{nameof(MinClusterSize)} must be at least 2, was {MinClusterSize}");
+        if (Resolution <= 0)
+            throw new ArgumentException($"{nameof(Resolution)} must be positive, was {Resolution}");
+        if (SignalWeights.Values.Any(w => w < 0 || double.IsNaN(w)))
+            throw new ArgumentException($"{nameof(SignalWeights)} must not be negative");
+    }
 }

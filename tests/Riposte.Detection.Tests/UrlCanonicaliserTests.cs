@@ -14,3 +14,30 @@ public sealed class UrlCanonicaliserTests
         Assert.Equal(expected, UrlCanonicaliser.Canonicalise(input));
     }
 }
+
+public sealed class CoordinationOptionsTests
+{
+    [Fact]
+    public void Constructor_NegativeWindow_ThrowsNamingTheOption()
+    {
+        // Arrange
+        var options = new CoordinationOptions { CoLinkWindow = TimeSpan.FromSeconds(-5) };
+
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => new CoordinationDetector(options));
+
+        // Assert
+        Assert.Contains(nameof(CoordinationOptions.CoLinkWindow), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_NoPosts_NoClusters()
+    {
+        // Act
+        var result = new CoordinationDetector().Detect([]);
+
+        // Assert
+        Assert.Empty(result.Clusters);
+        Assert.Equal(0, result.Statistics.Posts);
+    }
+}
