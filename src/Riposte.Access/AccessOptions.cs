@@ -21,6 +21,13 @@ public sealed class AccessOptions
     /// <summary>Types that are public when unmarked: readers need them to interpret everything else.</summary>
     public HashSet<string> PublicTypes { get; set; } = new(StringComparer.Ordinal) { "marking-definition", "extension-definition" };
 
+    /// <summary>
+    /// Statement markings that say an object is published openly (an open licence). An object that carries one
+    /// and no TLP marking counts as TLP:CLEAR instead of the default. By default DISARM's CC BY-SA statement, so the
+    /// built-in framework — and relationships to it — are visible to everyone.
+    /// </summary>
+    public HashSet<string> PublicStatementMarkings { get; set; } = new(StringComparer.Ordinal) { "marking-definition--f79f25d2-8b96-4580-b169-eb7b613a7c31" };
+
     /// <summary>PBKDF2-SHA256 iterations for new password hashes (OWASP 2023: 600,000). Existing hashes keep their own count.</summary>
     public int PasswordIterations { get; set; } = 600_000;
 

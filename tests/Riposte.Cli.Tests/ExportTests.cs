@@ -66,3 +66,24 @@ public class ExportTests
         Assert.Contains("--since", result.Error, StringComparison.Ordinal);
     }
 }
+
+public class ExportForOrganisationTests
+{
+    [Fact]
+    public async Task ExportFor_AnOrganisation_IncludesDisarmButNotAnotherOrganisationsAmber()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("init");
+        await cli.RunAsync("import", Path.Combine(TestPaths.Repository, "src", "Riposte.Cli", "Demo", "demo-bundle.json"));
+        var registered = await cli.RunAsync("org", "add", "A partner ministry", "--tier", "partner");
+        var partner = System.Text.RegularExpressions.Regex.Match(registered.Out, @"identity--[0-9a-f-]{36}").Value;
+
+        var result = await cli.RunAsync("export", "--for", partner);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Flood Information Space", result.Data, StringComparison.Ordinal);
+        Assert.Contains("\"relationship_type\":\"uses\"", result.Data.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("threat-actor--", result.Data, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not for further distribution", result.Data, StringComparison.Ordinal);
+    }
+}

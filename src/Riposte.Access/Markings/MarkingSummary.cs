@@ -37,5 +37,17 @@ public sealed record MarkingSummary(TlpLevel Level, string? CreatorOrganizationI
     public MarkingSummary WithLevel(TlpLevel level) => this with { Level = level };
 
     private static TlpLevel DefaultFor(StixObject obj, AccessOptions options) =>
-        options.PublicTypes.Contains(obj.Type) ? TlpLevel.Clear : options.DefaultLevel;
+        options.PublicTypes.Contains(obj.Type) || CarriesPublicStatement(obj, options) ? TlpLevel.Clear : options.DefaultLevel;
+
+    private static bool CarriesPublicStatement(StixObject obj, AccessOptions options)
+    {
+        if (options.PublicStatementMarkings.Count == 0 || obj.Json["object_marking_refs"] is not JsonArray refs)
+            return false;
+        foreach (var item in refs)
+        {
+            if (item is JsonValue v && v.TryGetValue<string>(out var id) && options.PublicStatementMarkings.Contains(id))
+                return true;
+        }
+        return false;
+    }
 }
