@@ -87,3 +87,19 @@ public class ExportForOrganisationTests
         Assert.DoesNotContain("Not for further distribution", result.Data, StringComparison.Ordinal);
     }
 }
+
+public class ExportAuditTests
+{
+    [Fact]
+    public async Task Export_IsAuditedWithWhoAndHowMuch()
+    {
+        using var cli = new CliRunner();
+        await cli.RunAsync("init");
+        await cli.RunAsync("export", "--type", "x-mitre-tactic");
+
+        var audit = await cli.RunAsync("audit", "--action", "export");
+
+        Assert.Equal(0, audit.ExitCode);
+        Assert.Contains("16 objects to -", audit.Out, StringComparison.Ordinal);
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Riposte.Access;
+using Riposte.Access.Audit;
 using Riposte.Storage;
 using Riposte.Storage.Export;
 
@@ -51,6 +52,8 @@ public static class ExportCommand
                 count = await exporter.ExportFileAsync(query, target, filter, cancellationToken);
                 globals.Console.Out.MarkupLineInterpolated($"exported [bold]{count.ToString("N0", CultureInfo.InvariantCulture)}[/] objects to {target}");
             }
+            node.Get<IAuditLog>().Append(new AuditEvent(principal, AuditActions.Export, Allowed: true,
+                Reason: $"{count} objects to {target}", RemoteAddress: "cli"));
             return ExitCodes.Ok;
         });
         return command;

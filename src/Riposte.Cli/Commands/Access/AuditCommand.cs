@@ -53,7 +53,7 @@ public static class AuditCommand
                     Markup.Escape(e.Action),
                     Markup.Escape(e.ObjectId ?? e.CollectionId ?? ""),
                     Markup.Escape(e.RemoteAddress ?? ""),
-                    e.Allowed ? "[green]allowed[/]" : $"[red]refused[/] {Markup.Escape(e.Reason ?? "")}");
+                    (e.Allowed ? "[green]allowed[/] " : "[red]refused[/] ") + Markup.Escape(e.Reason ?? ""));
             }
             globals.Console.Out.Write(table);
             return ExitCodes.Ok;
