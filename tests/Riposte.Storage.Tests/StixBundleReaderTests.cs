@@ -86,6 +86,25 @@ public sealed class StixBundleReaderTests
     }
 
     [Fact]
+    public void Read_MalformedElementAfterBufferShifts_ReportsItsLineAndKeepsEarlierObjects()
+    {
+        // Arrange: the fourth element (line 5) has a missing comma, far past the 64-byte first buffer
+        var good = string.Join(",\n", Enumerable.Range(1, 3).Select(n => StixSamples.Identity(n, "N" + n).ToJson()));
+        var text = "{\"type\":\"bundle\",\"objects\":[\n" + good + ",\n{\"type\":\"identity\" \"id\":\"x\"}]}";
+
+        // Act
+        var items = ReadAll(text, bufferSize: 64);
+
+        // Assert
+        Assert.Equal(4, items.Count);
+        Assert.Equal(["N1", "N2", "N3"], items.Take(3).Select(i => i.Object!.Name));
+        Assert.Equal("$.objects[3]", items[3].Problem!.Path);
+        Assert.Equal(3, items[3].Index);
+        Assert.Equal(5, items[3].Line);
+        Assert.StartsWith("not valid JSON at line 5, column 20: ", items[3].Problem!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TruncatedBundle_KeepsObjectsBeforeTheCut()
     {
         // Arrange: cut the second object in half
