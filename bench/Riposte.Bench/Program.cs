@@ -2,8 +2,33 @@ using BenchmarkDotNet.Running;
 
 namespace Riposte.Bench;
 
-/// <summary>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'   (see docs/benchmarks.md)</summary>
+/// <summary>
+/// BenchmarkDotNet suites: <c>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'</c>.
+/// One-process measurements for a loaded machine, where BenchmarkDotNet's own build can time out:
+/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|ingest|taxii [args]</c>. See docs/benchmarks.md.
+/// </summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    private static readonly Dictionary<string, Action<string[]>> Quick = new(StringComparer.Ordinal)
+    {
+        ["store"] = StoreBenchmarksQuick.Run,
+        ["ingest"] = IngestBenchmarksQuick.Run,
+        ["taxii"] = TaxiiBenchmarksQuick.Run,
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args is ["quick", var name, .. var rest])
+        {
+            if (!Quick.TryGetValue(name, out var run))
+            {
+                Console.Error.WriteLine($"unknown quick benchmark '{name}'; choose one of: {string.Join(", ", Quick.Keys)}");
+                return 2;
+            }
+            run(rest);
+            return 0;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }
