@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Riposte.Bench;
+
+/// <summary>
+/// The TAXII figures in one process: POST throughput, GET page latency on the 1M collection, and
+/// 50 concurrent clients (45 paging, 5 posting) for a fixed time with error count and p50/p99.
+/// Arguments: [load seconds = 60] [clients = 50].
+/// </summary>
+public static class TaxiiBenchmarksQuick
+{
+    public static void Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    public static async Task RunAsync(string[] args)
+    {
+        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
+        var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+
+        await using (var postNode = await TaxiiBenchNode.StartAsync(TaxiiBenchNode.FreshDb("post"), 0))
+        {
+            await postNode.PostAsync(1_000, 1_000); // warm-up: JIT, connection, password cache
+            var envelopes = TaxiiBenchNode.Envelopes(10_000, 1_000);
+            var watch = Stopwatch.StartNew();
+            var stored = 0;
+            foreach (var envelope in envelopes)
+                stored += await postNode.PostEnvelopeAsync(postNode.Client, envelope);
+            watch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"POST 10,000 objects in envelopes of 1,000: {stored:N0} stored in {watch.Elapsed.TotalMilliseconds:N0} ms = {stored / watch.Elapsed.TotalSeconds:N0} objects/s (goal >= 20,000)"));
+        }
+
+        await using var node = await TaxiiBenchNode.StartAsync(TaxiiBenchNode.CachedDb(1_000_000), 1_000_000);
+        var latencies = new List<double>();
+        string? next = null;
+        await node.GetPageAsync(null, 1_000);
+        for (var i = 0; i < 200; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var (_, following) = await node.GetPageAsync(next, 1_000);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            next = following;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GET pages of 1,000 from a 1,000,000-object collection (200 consecutive pages): median {Percentile(latencies, 50):N1} ms, p95 {Percentile(latencies, 95):N1} ms (goal median < 30 ms)"));
+
+        await LoadAsync(node, clients, TimeSpan.FromSeconds(seconds));
+    }
+
+    private static async Task LoadAsync(TaxiiBenchNode node, int clients, TimeSpan duration)
+    {
+        var reads = new ConcurrentBag<double>();
+        var writes = new ConcurrentBag<double>();
+        var errors = new ConcurrentBag<string>();
+        var posters = Math.Max(1, clients / 10);
+        var stop = DateTime.UtcNow + duration;
+        var tasks = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
+        {
+            using var client = node.NewClient();
+            string? next = null;
+            while (DateTime.UtcNow < stop)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    if (i < posters)
+                    {
+                        await node.PostEnvelopeAsync(client, TaxiiBenchNode.Envelopes(100, 100)[0]);
+                        writes.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                    else
+                    {
+                        (_, next) = await node.GetPageAsync(next, 1_000, client);
+                        reads.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                }
+                catch (Exception e)
+                {
+                    errors.Add(e.Message);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(tasks);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{clients} clients for {duration.TotalSeconds:N0} s ({clients - posters} paging 1,000/page, {posters} posting 100/envelope): {reads.Count:N0} pages, {writes.Count:N0} posts, {errors.Count} errors"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  GET page p50 {Percentile([.. reads], 50):N0} ms, p99 {Percentile([.. reads], 99):N0} ms; POST p50 {Percentile([.. writes], 50):N0} ms, p99 {Percentile([.. writes], 99):N0} ms"));
+        foreach (var error in errors.Distinct().Take(5))
+            Console.WriteLine("  error: " + error);
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        if (values.Count == 0)
+            return double.NaN;
+        values.Sort();
+        var index = (int)Math.Ceiling(percentile / 100 * values.Count) - 1;
+        return values[Math.Clamp(index, 0, values.Count - 1)];
+    }
+}
