@@ -44,9 +44,7 @@ public static class FederationServiceCollectionExtensions
         services.TryAddSingleton<PeerLinkFactory>();
         services.TryAddScoped<BorderCheck>();
         services.AddSingleton<PeerSyncService>();
-        services.AddHostedService(sp => sp.GetRequiredService<IOptions<FederationOptions>>().Value.RunSync
-            ? sp.GetRequiredService<PeerSyncService>()
-            : (Microsoft.Extensions.Hosting.IHostedService)new IdleService());
+        services.AddHostedService(sp => sp.GetRequiredService<PeerSyncService>());
         WrapStore(services);
         return services;
     }
@@ -66,11 +64,6 @@ public static class FederationServiceCollectionExtensions
         registered.ImplementationInstance as IStixStore
         ?? registered.ImplementationFactory?.Invoke(sp) as IStixStore
         ?? (IStixStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
-
-    private sealed class IdleService : Microsoft.Extensions.Hosting.BackgroundService
-    {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
-    }
 }
 
 internal sealed class FederationOptionsValidator : IValidateOptions<FederationOptions>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Riposte.Access;
 using Riposte.Federation.Border;
@@ -32,7 +33,7 @@ public static class EventStreamApi
     }
 
     private static async Task StreamAsync(HttpContext context, IServiceProvider services, IFederationRepository federation,
-        ChangeFeed feed, ChangeSignal signal, FederationNode node, IOptions<FederationOptions> options)
+        ChangeFeed feed, ChangeSignal signal, FederationNode node, IOptions<FederationOptions> options, IHostApplicationLifetime lifetime)
     {
         var principal = TaxiiPrincipal.Get(context);
         var collections = context.Request.Query["collection"].Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct(StringComparer.Ordinal).ToList();
@@ -73,7 +74,9 @@ public static class EventStreamApi
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers[NodeHeader] = node.Id;
-        var aborted = context.RequestAborted;
+        // Streams never end by themselves: a stopping host ends them so shutdown does not wait out its timeout.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ending.Token;
         var writer = new StreamWriter(context.Response.Body) { NewLine = "\n", AutoFlush = false };
         await using (writer)
         {

@@ -29,6 +29,8 @@ public sealed class PeerSyncService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunSync)
+            return;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
