@@ -4,7 +4,9 @@ namespace Riposte.Analytics.Storage;
 
 /// <summary>
 /// The post tables. They can share a database file with the STIX store: every name starts with "post" and the
-/// migration only creates what is missing.
+/// migration only creates what is missing. block_id and source_id are deliberately not declared as foreign keys:
+/// Microsoft.Data.Sqlite turns foreign keys on, and deleting an unreferenced evidence block would then scan every post
+/// (no index on block_id); the writer is the only place that sets them.
 /// </summary>
 internal static class PostSchema
 {
@@ -45,10 +47,10 @@ internal static class PostSchema
             quotes            INTEGER,
             views             INTEGER,
             raw_sha256        BLOB,
-            block_id          INTEGER REFERENCES post_evidence_blocks(block_id),
+            block_id          INTEGER,
             block_offset      INTEGER,
             raw_length        INTEGER,
-            source_id         INTEGER REFERENCES post_sources(source_id),
+            source_id         INTEGER,
             source_line       INTEGER,
             source_path       TEXT,
             UNIQUE (platform, id)
