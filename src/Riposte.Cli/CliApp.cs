@@ -2,6 +2,8 @@ using System.CommandLine;
 using Riposte.Cli.Commands;
 using Riposte.Cli.Commands.Access;
 using Riposte.Cli.Commands.Analytics;
+using Riposte.Cli.Commands.Federation;
+using Riposte.Cli.Commands.Incidents;
 
 namespace Riposte.Cli;
 
@@ -25,6 +27,8 @@ public static class CliApp
             ServeCommand.Create(globals),
             IngestCommand.Create(globals),
             DetectCommand.Create(globals),
+            IncidentCommand.Create(globals),
+            PeerCommand.Create(globals),
             OrgCommand.Create(globals),
             UserCommand.Create(globals),
             TokenCommand.Create(globals),

@@ -3,8 +3,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using Riposte.Federation;
+using Riposte.Federation.Sync;
+using Riposte.Incidents;
 using Riposte.Storage;
+using Riposte.Storage.Sqlite.Federation;
 using Riposte.Taxii;
 
 namespace Riposte.Web;
@@ -20,11 +25,15 @@ public static class RiposteHost
             ApplicationName = typeof(RiposteHost).Assembly.GetName().Name,
         });
         builder.Configuration.AddEnvironmentVariables("RIPOSTE_");
+        // Requests are audited by Riposte itself; framework chatter stays at warnings unless configured.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         if (!string.IsNullOrWhiteSpace(settings.Urls))
             builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
         builder.Services.AddRiposteNode(settings.Db, store);
         builder.Services.AddRiposteTaxii();
+        builder.Services.AddRiposteFederation(_ => SqliteFederationRepository.ForFile(settings.Db),
+            options => options.KeysDirectory = PeerTokenProtector.KeysDirectoryFor(settings.Db));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
@@ -35,6 +44,8 @@ public static class RiposteHost
         app.UseAuthorization();
         app.MapHealth();
         app.MapTaxii();
+        app.MapRiposteIncidents();
+        app.MapRiposteFederation();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;
