@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Riposte.Incidents.Services;
+
+namespace Riposte.Cli.Commands.Incidents;
+
+/// <summary><c>riposte assess …</c>: draft a threat assessment, add objects, review it, share it to a TAXII collection.</summary>
+public static class AssessCommand
+{
+    public static Command Create(CliGlobals globals)
+    {
+        var command = new Command("assess", "Threat assessments (STIX reports): create, add, review, share");
+        command.Subcommands.Add(CreateCmd(globals));
+        command.Subcommands.Add(Add(globals));
+        command.Subcommands.Add(Review(globals));
+        command.Subcommands.Add(Share(globals));
+        return command;
+    }
+
+    private static Command CreateCmd(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var name = new Option<string>("--name") { Required = true };
+        var objects = new Option<string[]>("--object") { Description = "Incident, actor or evidence id (repeatable)", Required = true };
+        var confidence = new Option<int?>("--confidence") { Description = "0-100" };
+        var tlp = new Option<string?>("--tlp");
+        var judgement = new Option<string[]>("--judgement") { Description = "A key judgement as CONFIDENCE:TEXT, e.g. 70:The network is foreign-run (repeatable)" };
+        var command = new Command("create", "Draft an assessment") { asUser, name, objects, confidence, tlp, judgement };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var judgements = parse.GetValue(judgement)!.Select(j =>
+            {
+                var colon = j.IndexOf(':', StringComparison.Ordinal);
+                return colon > 0 && int.TryParse(j.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c)
+                    ? new KeyJudgement(j[(colon + 1)..], c)
+                    : throw new CliException($"--judgement '{j}': write CONFIDENCE:TEXT, e.g. 70:The network is foreign-run");
+            }).ToList();
+            var report = s.Get<AssessmentService>().Create(s.Principal, new AssessmentInput
+            {
+                Name = parse.GetValue(name), ObjectRefs = parse.GetValue(objects), Confidence = parse.GetValue(confidence), Tlp = parse.GetValue(tlp), KeyJudgements = judgements,
+            });
+            AnalystSession.PrintDone(globals, report, "drafted");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Add(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var objects = new Argument<string[]>("objects") { Arity = ArgumentArity.OneOrMore };
+        var command = new Command("add", "Add incidents, actors or evidence to an assessment") { asUser, id, objects };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<AssessmentService>();
+            var target = parse.GetValue(id)!;
+            var report = service.AddObjects(s.Principal, target, service.Get(s.Principal, target).Version?.Text, parse.GetValue(objects)!);
+            AnalystSession.PrintDone(globals, report, "added");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Review(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var reject = new Option<bool>("--reject") { Description = "Send it back to draft instead of approving" };
+        var comment = new Option<string?>("--comment");
+        var command = new Command("review", "Approve an assessment (a second analyst: use --as)") { asUser, id, reject, comment };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<AssessmentService>();
+            var target = parse.GetValue(id)!;
+            var report = service.Review(s.Principal, target, service.Get(s.Principal, target).Version?.Text, !parse.GetValue(reject), parse.GetValue(comment));
+            AnalystSession.PrintDone(globals, report, parse.GetValue(reject) ? "sent back" : "approved");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Share(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var collection = new Argument<string>("collection") { Description = "The TAXII collection id" };
+        var command = new Command("share", "Share a reviewed assessment and what it references to a TAXII collection") { asUser, id, collection };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<AssessmentService>();
+            var target = parse.GetValue(id)!;
+            var result = service.Share(s.Principal, target, service.Get(s.Principal, target).Version?.Text, parse.GetValue(collection)!);
+            globals.Console.Out.MarkupLineInterpolated($"shared {result.Shared.Count} object(s) to {result.CollectionId}; held back {result.Skipped.Count}");
+            foreach (var skipped in result.Skipped)
+                globals.Console.Warn($"{skipped.Id}: {skipped.Reason}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
