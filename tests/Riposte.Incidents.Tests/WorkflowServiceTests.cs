@@ -53,8 +53,10 @@ public sealed class WorkflowServiceTests : IDisposable
     [Fact]
     public void Share_Unreviewed_IsRefused()
     {
-        var (assessments, report) = DraftAssessment();
+        var (_, report) = DraftAssessment();
         var collection = _node.CreateCollection("Partners");
+        // A gate reads the directory once per request: a fresh scope sees the new collection.
+        var assessments = _node.Get<AssessmentService>();
 
         var error = Assert.Throws<InputInvalidException>(() => assessments.Share(IncidentsHarness.Analyst, report.Id, report.Version!.Value.Text, collection));
 
