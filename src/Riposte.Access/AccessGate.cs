@@ -77,6 +77,8 @@ public sealed class AccessGate(
                 foreach (var id in obj.GetStrings(property))
                     AddMissing(missing, id);
             }
+            foreach (var other in OtherReferences.In(obj.Json, obj.Type))
+                AddMissing(missing, other.Id);
         }
         _referenced.Prefetch(missing);
         return markings;
@@ -141,6 +143,11 @@ public sealed class AccessGate(
                 if (list[i] is JsonValue v && v.TryGetValue<string>(out var id) && !ReferencedVisible(reader, id))
                     (removals ??= []).Add([new SelectorStep(property, 0), new SelectorStep(null, i)]);
             }
+        }
+        foreach (var other in OtherReferences.In(obj.Json, obj.Type))
+        {
+            if (!ReferencedVisible(reader, other.Id))
+                (removals ??= []).Add(other.Path);
         }
         return true;
     }

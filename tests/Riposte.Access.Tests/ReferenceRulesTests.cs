@@ -62,6 +62,30 @@ public sealed class ReferenceRulesTests : IDisposable
         Assert.Equal(3, report.GetStrings("object_refs").Count); // the stored object is untouched
     }
 
+    [Fact]
+    public void R5_CustomAndExtensionReferences_InvisibleTargetsRemovedFromCopy()
+    {
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red, "threat-actor");
+        var green = Objects.Sdo(CreatorOrg, TlpLevel.Green, "threat-actor");
+        _node.Store.Add(red, green);
+        var extension = new JsonObject
+        {
+            ["extension_type"] = "property-extension",
+            ["actor_refs"] = Objects.Strings(red.Id, green.Id),
+            ["lead_actor_ref"] = red.Id,
+        };
+        var incident = Objects.Sdo(CreatorOrg, TlpLevel.Green, "incident")
+            .With("x_suspect_ref", red.Id)
+            .With("extensions", new JsonObject { ["extension-definition--9c6c2f3b-3b5e-4b8c-9a3c-0d2b7c1e5f10"] = extension });
+
+        var seen = _node.Gate().ForReader(User(MemberOrg), incident)!;
+        var json = seen.ToJson();
+
+        Assert.DoesNotContain(red.Id, json, StringComparison.Ordinal);
+        Assert.Contains(green.Id, json, StringComparison.Ordinal);
+        Assert.Contains(red.Id, _node.Gate().ForReader(User(CreatorOrg), incident)!.ToJson(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("grouping")]
     [InlineData("note")]
