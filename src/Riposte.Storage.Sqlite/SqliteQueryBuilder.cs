@@ -18,7 +18,9 @@ internal sealed class SqliteQueryBuilder
         b.In("o.type", query.Types);
         b.In("o.spec_version", query.SpecVersions);
         if (query.CollectionId is { } collection)
-            b.And($"o.seq IN (SELECT seq FROM collection_objects WHERE collection_id = {b.P(collection)})");
+            // Correlated EXISTS probes the (collection_id, seq) key per row; "seq IN (SELECT …)" would first
+            // materialise the whole collection — a million rows for every page of a large collection.
+            b.And($"EXISTS (SELECT 1 FROM collection_objects c WHERE c.collection_id = {b.P(collection)} AND c.seq = o.seq)");
         b.Versions(query);
         if (query.ModifiedFrom is { } from)
             b.And($"o.version_key >= {b.P(SqliteText.VersionKey(from))}");
@@ -49,7 +51,7 @@ internal sealed class SqliteQueryBuilder
         // Within a collection, "latest" and "first" mean among the versions that collection holds (TAXII).
         var scope = query.CollectionId is null
             ? ""
-            : $" AND v.seq IN (SELECT seq FROM collection_objects WHERE collection_id = {P(query.CollectionId)})";
+            : $" AND EXISTS (SELECT 1 FROM collection_objects cv WHERE cv.collection_id = {P(query.CollectionId)} AND cv.seq = v.seq)";
         switch (query.Versions)
         {
             case VersionFilter.Latest when query.CollectionId is null:
