@@ -94,7 +94,14 @@ public sealed class StixObject
     /// <summary>Compact JSON, properties in the order received.</summary>
     public string ToJson() => Json.ToJsonString(Compact);
 
-    public void WriteTo(Utf8JsonWriter writer) => Json.WriteTo(writer);
+    /// <summary>Writes the object; the bytes a reader or store handed over are copied as they are, not re-serialised.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (_utf8.IsEmpty)
+            Json.WriteTo(writer);
+        else
+            writer.WriteRawValue(_utf8.Span, skipInputValidation: true);
+    }
 
     /// <summary>
     /// Compact UTF-8 JSON, properties in the order received and non-ASCII text unescaped; computed once
