@@ -9,7 +9,7 @@ public static class InputFiles
     /// Files as named; folders expand to their *.json files (recursively, in name order); '-' is standard input.
     /// A path that does not exist stops the command before anything is read.
     /// </summary>
-    public static IReadOnlyList<InputFile> Expand(IEnumerable<string> paths, CliConsole console, string pattern = "*.json")
+    public static IReadOnlyList<InputFile> Expand(IEnumerable<string> paths, CliConsole console, string pattern = "*.json", Func<string, bool>? include = null)
     {
         var inputs = new List<InputFile>();
         foreach (var path in paths)
@@ -20,7 +20,10 @@ public static class InputFiles
             }
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                var files = Directory.EnumerateFiles(path, pattern, SearchOption.AllDirectories)
+                    .Where(f => include?.Invoke(f) ?? true)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
                 if (files.Count == 0)
                     console.Warn($"no {pattern} files in folder '{path}'");
                 inputs.AddRange(files.Select(FromFile));

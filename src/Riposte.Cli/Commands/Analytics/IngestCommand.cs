@@ -49,25 +49,8 @@ public static class IngestCommand
         return command;
     }
 
-    private static List<IngestInput> Inputs(string[] paths, CliConsole console)
-    {
-        var inputs = new List<IngestInput>();
-        foreach (var path in paths)
-        {
-            if (path == "-")
-                inputs.Add(new IngestInput("-", console.OpenStandardInput));
-            else if (Directory.Exists(path))
-                inputs.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !IsDocumentation(f))
-                    .Order(StringComparer.Ordinal)
-                    .Select(IngestInput.FromFile));
-            else if (File.Exists(path))
-                inputs.Add(IngestInput.FromFile(path));
-            else
-                throw new CliException($"'{path}' does not exist: name export files, folders or '-' for standard input");
-        }
-        return inputs;
-    }
+    private static List<IngestInput> Inputs(string[] paths, CliConsole console) =>
+        [.. InputFiles.Expand(paths, console, "*", include: f => !IsDocumentation(f)).Select(f => new IngestInput(f.Name, f.Open))];
 
     // Export folders often carry a README or notes beside the data; a named file is always read.
     private static bool IsDocumentation(string path) =>
