@@ -23,7 +23,9 @@ public static class NodeServices
             opened.Migrate();
             return opened;
         });
-        services.AddRiposteAccess(_ => SqliteAccessRepositories.ForFile(db), options => options.NodeOrganizationId = NodeOrganizationFor(db, store))
+        // The node's organisation comes from the store registered above, not from a second connection.
+        services.AddRiposteAccess(_ => SqliteAccessRepositories.ForFile(db))
+            .Configure<IStixStore>((options, opened) => options.NodeOrganizationId = NodeIdentity.Ensure(opened))
             .BindConfiguration(AccessOptions.SectionName)
             .Configure(options => access?.Invoke(options));
         services.AddRiposteIncidents();
@@ -38,13 +40,5 @@ public static class NodeServices
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables("RIPOSTE_").Build());
         services.AddRiposteNode(db, store);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    private static string NodeOrganizationFor(string db, IStixStore? store)
-    {
-        if (store is not null)
-            return NodeIdentity.Ensure(store);
-        using var opened = StixStores.Open(db);
-        return NodeIdentity.Ensure(opened);
     }
 }
