@@ -70,11 +70,25 @@ public static class StoreSession
             }
             var store = Riposte.Storage.Sqlite.StixStores.Open(db);
             store.Migrate();
-            return store;
+            return Federated(store);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
             throw new CliException($"cannot open the store '{db}': {e.Message}. Pass another path with --db or set {StoreLocation.EnvironmentVariable}.");
         }
+    }
+
+    /// <summary>
+    /// Deletions and later collection memberships made by a command are logged for the node's event
+    /// stream exactly as when made through the server, so peers learn of them (the server's streams read
+    /// the log at their next wake, at the latest one heartbeat later).
+    /// </summary>
+    private static IStixStore Federated(IStixStore store)
+    {
+        if (store is not Riposte.Storage.Sqlite.SqliteStixStore file)
+            return store;
+        var log = Riposte.Storage.Sqlite.Federation.SqliteFederationRepository.ForFile(file.FilePath);
+        log.Migrate();
+        return new Riposte.Federation.Stream.NotifyingStixStore(store, log, new Riposte.Federation.Stream.ChangeSignal(), TimeProvider.System);
     }
 }

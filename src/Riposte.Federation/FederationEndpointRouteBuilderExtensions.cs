@@ -7,11 +7,12 @@ namespace Riposte.Federation;
 
 public static class FederationEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps the event stream at <see cref="FederationOptions.StreamPath"/> (TAXII authentication).</summary>
+    /// <summary>Maps the event stream and the provenance lookup (<see cref="FederationOptions"/> paths; TAXII authentication).</summary>
     public static IEndpointRouteBuilder MapRiposteFederation(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<FederationOptions>>().Value;
-        return endpoints.MapEventStream(options.StreamPath);
+        endpoints.MapEventStream(options.StreamPath);
+        return endpoints.MapProvenanceApi(options.ProvenancePath);
     }
 }

@@ -8,6 +8,9 @@ public sealed class FederationOptions
     /// <summary>Where the event stream is served.</summary>
     public string StreamPath { get; set; } = "/federation/v1/stream";
 
+    /// <summary>Where peers that polled by TAXII ask where versions came from.</summary>
+    public string ProvenancePath { get; set; } = "/federation/v1/provenance";
+
     /// <summary>The TAXII API root path on peers, used for polling when a stream is down and for pushing.</summary>
     public string PeerApiRootPath { get; set; } = "/taxii2/riposte/";
 
@@ -45,6 +48,8 @@ public sealed class FederationOptions
         var problems = new List<string>();
         if (!StreamPath.StartsWith('/'))
             problems.Add($"{SectionName}:StreamPath must start with '/', got '{StreamPath}'");
+        if (!ProvenancePath.StartsWith('/'))
+            problems.Add($"{SectionName}:ProvenancePath must start with '/', got '{ProvenancePath}'");
         if (HeartbeatInterval <= TimeSpan.Zero)
             problems.Add($"{SectionName}:HeartbeatInterval must be positive");
         if (StreamIdleTimeout <= HeartbeatInterval)

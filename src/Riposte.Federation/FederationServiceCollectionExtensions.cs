@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Riposte.Access;
 using Riposte.Federation.Border;
 using Riposte.Federation.Stream;
 using Riposte.Federation.Sync;
@@ -35,35 +36,39 @@ public static class FederationServiceCollectionExtensions
             return made;
         });
         services.TryAddSingleton<ChangeSignal>();
+        services.TryAddSingleton<PeerDirectory>();
         services.TryAddSingleton<FederationNode>();
         services.TryAddSingleton(sp => PeerTokenProtector.ForKeys(sp.GetRequiredService<IOptions<FederationOptions>>().Value.KeysDirectory));
         services.TryAddSingleton<ChangeFeed>();
         services.TryAddSingleton<IncomingApplier>();
+        services.TryAddSingleton<ProvenanceClient>();
         services.TryAddSingleton<TaxiiPoller>();
         services.TryAddSingleton<PeerPusher>();
         services.TryAddSingleton<PeerLinkFactory>();
         services.TryAddScoped<BorderCheck>();
         services.AddSingleton<PeerSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<PeerSyncService>());
-        WrapStore(services);
+        // The store wakes the streams and logs deletions and later memberships; the gate holds peers to their agreements on every read path.
+        Decorate<IStixStore>(services, "the store (AddRiposteNode)", (sp, inner) =>
+            new NotifyingStixStore(inner, sp.GetRequiredService<IFederationRepository>(), sp.GetRequiredService<ChangeSignal>(), sp.GetRequiredService<TimeProvider>()));
+        Decorate<IAccessGate>(services, "the access layer (AddRiposteNode)", (sp, inner) =>
+            new AgreementGate(inner, sp.GetRequiredService<PeerDirectory>(), sp.GetRequiredService<IOptions<AccessOptions>>()));
         return services;
     }
 
-    /// <summary>Replaces the registered store with the notifying one around it (the same instance underneath).</summary>
-    private static void WrapStore(IServiceCollection services)
+    /// <summary>Replaces the registered <typeparamref name="T"/> with <paramref name="wrap"/> around it, keeping its lifetime.</summary>
+    private static void Decorate<T>(IServiceCollection services, string what, Func<IServiceProvider, T, T> wrap) where T : class
     {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IStixStore))
-            ?? throw new InvalidOperationException("AddRiposteFederation needs the store: register IStixStore (AddRiposteNode) first");
-        if (registered.ImplementationFactory?.Method.DeclaringType == typeof(FederationServiceCollectionExtensions))
-            return;
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(T))
+            ?? throw new InvalidOperationException($"AddRiposteFederation needs {what} registered first");
         services.Remove(registered);
-        services.AddSingleton<IStixStore>(sp => new NotifyingStixStore(Inner(registered, sp), sp.GetRequiredService<IFederationRepository>(), sp.GetRequiredService<ChangeSignal>(), sp.GetRequiredService<TimeProvider>()));
+        services.Add(new ServiceDescriptor(typeof(T), sp => wrap(sp, (T)Inner(registered, sp)), registered.Lifetime));
     }
 
-    private static IStixStore Inner(ServiceDescriptor registered, IServiceProvider sp) =>
-        registered.ImplementationInstance as IStixStore
-        ?? registered.ImplementationFactory?.Invoke(sp) as IStixStore
-        ?? (IStixStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
+    private static object Inner(ServiceDescriptor registered, IServiceProvider sp) =>
+        registered.ImplementationInstance
+        ?? registered.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
 }
 
 internal sealed class FederationOptionsValidator : IValidateOptions<FederationOptions>

@@ -1,50 +1,114 @@
 using System.Globalization;
-using Riposte.Federation.Tests.Support;
+using Riposte.Federation.Loopback;
+using Riposte.Stix;
 using Riposte.Stix.Markings;
 
 namespace Riposte.Federation.Tests;
 
 public sealed class ChaosTests
 {
-    /// <summary>Writes in the test run; set RIPOSTE_CHAOS_WRITES=10000 for the full run.</summary>
+    /// <summary>Objects written in the run (RIPOSTE_CHAOS_WRITES overrides, e.g. for a longer soak).</summary>
     private static int Writes =>
-        int.TryParse(Environment.GetEnvironmentVariable("RIPOSTE_CHAOS_WRITES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 150;
+        int.TryParse(Environment.GetEnvironmentVariable("RIPOSTE_CHAOS_WRITES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10_000;
+
+    /// <summary>What is planted: a marking and, for RED and AMBER+STRICT, whom the object names.</summary>
+    private enum Kind
+    {
+        Clear,
+        Green,
+        Amber,
+        StrictNamingNobody,
+        StrictNamingB,
+        RedNamingB,
+        RedNamingC,
+    }
 
     [Fact]
-    public async Task Chaos_RandomRestartsDuringWrites_EveryNodeConvergesNothingLeaked()
+    public async Task Chaos_RandomRestartsDuring10000Writes_EveryNodeHoldsExactlyItsSet()
     {
-        // Arrange: full mesh of three; CLEAR goes everywhere, AMBER+STRICT naming nobody stays home.
+        // Arrange: full mesh, every node pulling from both others. a lets RED out to b only, AMBER at
+        // most elsewhere (the default); on a, b is a client of a (TLP:AMBER reaches a's clients).
         await using var mesh = await Mesh.StartAsync("a", "b", "c");
-        foreach (var from in mesh.Nodes)
+        foreach (var on in mesh.Nodes)
         {
-            foreach (var to in mesh.Nodes.Where(n => n != from))
-                mesh.Peer(from.Name, to.Name);
+            foreach (var remote in mesh.Nodes.Where(n => n != on))
+                mesh.Peer(on.Name, remote.Name, outMax: on.Name == "a" && remote.Name == "b" ? TlpLevel.Red : TlpLevel.Amber);
         }
+        mesh.AddClient("a", provider: "a", client: "b");
         var random = new Random(20261129);
-        var everywhere = new List<string>();
-        var home = mesh.Nodes.ToDictionary(n => n.Name, _ => new List<string>());
+        var expected = mesh.Nodes.ToDictionary(n => n.Name, _ => new SortedSet<string>(StringComparer.Ordinal));
+        var nextRestart = random.Next(300, 900);
+        LoopbackNode? down = null;
+        var restarts = 0;
 
-        // Act
-        for (var i = 0; i < Writes; i++)
+        // Act: batches of 1–40 on random running nodes; now and then a node goes down for a few batches.
+        for (var written = 0; written < Writes;)
         {
-            if (i % 25 == 24)
+            if (written >= nextRestart)
             {
-                var victim = mesh.Nodes[random.Next(mesh.Nodes.Count)];
-                await victim.StopAsync();
-                await victim.StartAsync();
+                if (down is null)
+                {
+                    down = mesh.Nodes[random.Next(mesh.Nodes.Count)];
+                    await down.StopAsync();
+                    nextRestart = written + random.Next(50, 300);
+                }
+                else
+                {
+                    await down.StartAsync();
+                    down = null;
+                    restarts++;
+                    nextRestart = written + random.Next(300, 900);
+                }
             }
-            var node = mesh.Nodes[random.Next(mesh.Nodes.Count)];
-            var strict = random.Next(5) == 0;
-            var obj = Objects.Campaign(node.OrganizationId, strict ? TlpLevel.AmberStrict : TlpLevel.Clear, "chaos " + i.ToString(CultureInfo.InvariantCulture));
-            node.Store.Put([obj], Mesh.Shared);
-            (strict ? home[node.Name] : everywhere).Add(obj.Id + "|" + obj.Version!.Value.Text);
+            var running = mesh.Nodes.Where(n => n.Running).ToList();
+            var node = running[random.Next(running.Count)];
+            var batch = Enumerable.Range(0, Math.Min(random.Next(1, 41), Writes - written)).Select(_ => Plant(mesh, node, random, expected)).ToList();
+            node.Store.Put(batch, Mesh.Shared);
+            written += batch.Count;
         }
+        if (down is not null)
+            await down.StartAsync();
 
-        // Assert
+        // Assert: each node converges on exactly its set (digests), which holds nothing it may not have.
+        Assert.True(restarts >= 5, $"only {restarts} restarts happened");
         foreach (var node in mesh.Nodes)
         {
-            var expected = Mesh.Digest(new SortedSet<string>(everywhere.Concat(home[node.Name]), StringComparer.Ordinal));
-            await Mesh.Until(() => Mesh.Digest(Mesh.Versions(node)) == expected, $"node {node.Name} holds exactly its set", TimeSpan.FromSeconds(40));
+            var digest = Mesh.Digest(expected[node.Name]);
+            await Mesh.Until(() => Mesh.Digest(Mesh.Versions(node)) == digest, $"node {node.Name} holds exactly its {expected[node.Name].Count} versions", TimeSpan.FromSeconds(60));
         }
     }
+
+    /// <summary>A new object of a random kind written on <paramref name="origin"/>, and where it may arrive.</summary>
+    private static StixObject Plant(Mesh mesh, LoopbackNode origin, Random random, Dictionary<string, SortedSet<string>> expected)
+    {
+        // Mostly shareable objects, so most writes travel; a third stay within a narrower circle.
+        var kind = random.Next(3) == 0 ? (Kind)random.Next(2, 7) : (Kind)random.Next(2);
+        var b = mesh["b"].OrganizationId;
+        var c = mesh["c"].OrganizationId;
+        var obj = kind switch
+        {
+            Kind.Clear => Objects.Campaign(origin.OrganizationId, TlpLevel.Clear, "clear"),
+            Kind.Green => Objects.Campaign(origin.OrganizationId, TlpLevel.Green, "green"),
+            Kind.Amber => Objects.Campaign(origin.OrganizationId, TlpLevel.Amber, "amber"),
+            Kind.StrictNamingNobody => Objects.Campaign(origin.OrganizationId, TlpLevel.AmberStrict, "strict"),
+            Kind.StrictNamingB => Objects.Campaign(origin.OrganizationId, TlpLevel.AmberStrict, "strict naming b", [b]),
+            Kind.RedNamingB => Objects.Campaign(origin.OrganizationId, TlpLevel.Red, "red naming b", [b]),
+            _ => Objects.Campaign(origin.OrganizationId, TlpLevel.Red, "red naming c", [c]),
+        };
+        foreach (var node in Reach(origin.Name, kind))
+            expected[node].Add(obj.Id + "|" + obj.Version!.Value.Text);
+        return obj;
+    }
+
+    /// <summary>
+    /// Where each kind may arrive under the agreements above: public levels everywhere; AMBER, and what
+    /// names b, only from a to b (its client, the one RED agreement); what names c stops at a's AMBER
+    /// ceiling; a receiver never passes on what is not its own to share.
+    /// </summary>
+    private static string[] Reach(string origin, Kind kind) => kind switch
+    {
+        Kind.Clear or Kind.Green => ["a", "b", "c"],
+        Kind.Amber or Kind.StrictNamingB or Kind.RedNamingB when origin == "a" => ["a", "b"],
+        _ => [origin],
+    };
 }

@@ -1,4 +1,4 @@
-using Riposte.Federation.Tests.Support;
+using Riposte.Federation.Loopback;
 using Riposte.Stix.Markings;
 
 namespace Riposte.Federation.Tests;
@@ -42,24 +42,6 @@ public sealed class PropagationTests
         // Assert
         await Mesh.Until(() => mesh["b"].Store.GetVersions(first.Id).Count == 2, "both versions reach b");
         Assert.Equal("v2", mesh["b"].Store.GetLatest(first.Id)!.Object.Name);
-    }
-
-    [Fact]
-    public async Task Stream_Deletion_ReachesPeerThroughTombstone()
-    {
-        // Arrange
-        await using var mesh = await Mesh.StartAsync("a", "b");
-        mesh.Peer("b", "a");
-        var a = mesh["a"];
-        var campaign = Objects.Campaign(a.OrganizationId, TlpLevel.Green, "to delete");
-        a.Store.Put([campaign], Mesh.Shared);
-        await Mesh.Until(() => Mesh.Versions(mesh["b"]).Count == 1, "the campaign reaches b");
-
-        // Act
-        a.Store.Delete(campaign.Id, collectionId: Mesh.Shared);
-
-        // Assert
-        await Mesh.Until(() => Mesh.Versions(mesh["b"]).Count == 0, "the deletion reaches b");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Riposte.Federation.Border;
 using Riposte.Stix;
 using Riposte.Storage;
 using Riposte.Storage.Federation;
+using Riposte.Taxii.Resources;
 
 namespace Riposte.Federation.Stream;
 
@@ -14,38 +15,59 @@ namespace Riposte.Federation.Stream;
 public sealed class ChangeFeed(IStixStore store, IFederationRepository federation, FederationNode node, IOptions<FederationOptions> options)
 {
     /// <param name="subscriber">The reading node's id when it says it (versions whose path holds it are not sent back).</param>
-    public FeedBatch Read(BorderCheck border, Principal reader, PeerRecord? agreement, string? subscriber, IReadOnlyList<string> collections, StreamCursor from)
+    public FeedBatch Read(BorderCheck border, Principal reader, string? subscriber, IReadOnlyList<string> collections, StreamCursor from)
     {
         var batchSize = options.Value.BatchSize;
         var (versions, bound) = ReadVersions(collections, from.Sequence, batchSize);
         var events = new List<FeedEvent>();
-        if (versions.Count > 0)
-        {
-            var shown = border.Outgoing(reader, agreement, [.. versions.Select(v => v.Stored.Object)]);
-            var provenance = federation.GetProvenance([.. versions.Select(v => Key(v.Stored.Object))]);
-            for (var i = 0; i < versions.Count; i++)
-            {
-                if (shown[i] is not { } obj)
-                    continue;
-                var path = provenance.TryGetValue(Key(obj), out var record) ? record.Path : [node.Id];
-                if (subscriber is not null && path.Contains(subscriber, StringComparer.Ordinal))
-                    continue;
-                var kind = obj.Modified is { } modified && obj.Created is { } created && modified.Text != created.Text ? FeedEventKind.Updated : FeedEventKind.Created;
-                events.Add(new FeedEvent(kind, new StreamCursor(versions[i].Stored.Sequence, from.Tombstone), obj, versions[i].Collections, path[0], path, null));
-            }
-        }
+        foreach (var (obj, path, i) in Outgoing(border, reader, subscriber, [.. versions.Select(v => v.Stored.Object)]))
+            events.Add(new FeedEvent(KindOf(obj), new StreamCursor(versions[i].Stored.Sequence, from.Tombstone), obj, versions[i].Collections, path[0], path, null,
+                TaxiiTimestamps.Format(versions[i].Stored.DateAdded)));
 
-        var tombstone = from.Tombstone;
-        foreach (var deletion in federation.TombstonesAfter(from.Tombstone, batchSize))
+        var log = from.Tombstone;
+        var entries = federation.TombstonesAfter(from.Tombstone, batchSize);
+        var joined = new List<(TombstoneRecord Entry, StixObject Object)>();
+        foreach (var entry in entries)
         {
-            tombstone = deletion.Sequence;
-            if (deletion.CollectionId is not null && !collections.Contains(deletion.CollectionId, StringComparer.Ordinal))
+            log = entry.Sequence;
+            if (entry.CollectionId is not null && !collections.Contains(entry.CollectionId, StringComparer.Ordinal))
                 continue;
-            var within = deletion.CollectionId is null ? collections : [deletion.CollectionId];
-            events.Add(new FeedEvent(FeedEventKind.Deleted, new StreamCursor(bound, deletion.Sequence), null, within, null, [], deletion));
+            if (entry.Kind == ChangeKind.Joined)
+            {
+                // Gone since it joined: its deletion follows in the log.
+                if (store.GetVersion(entry.Id, entry.Version ?? "") is { } stored)
+                    joined.Add((entry, stored.Object));
+                continue;
+            }
+            var within = entry.CollectionId is null ? collections : [entry.CollectionId];
+            events.Add(new FeedEvent(FeedEventKind.Deleted, new StreamCursor(bound, entry.Sequence), null, within, null, [], entry));
         }
-        return new FeedBatch(events, new StreamCursor(bound, tombstone));
+        foreach (var (obj, path, i) in Outgoing(border, reader, subscriber, [.. joined.Select(j => j.Object)]))
+            events.Add(new FeedEvent(KindOf(obj), new StreamCursor(bound, joined[i].Entry.Sequence), obj, [joined[i].Entry.CollectionId!], path[0], path, null));
+        // Deletions and memberships keep their log order; versions of the store come first (their cursors hold the old log position).
+        return new FeedBatch([.. events.OrderBy(e => e.Cursor.Tombstone)], new StreamCursor(bound, log));
     }
+
+    /// <summary>The versions the border lets out to this reader, with their paths; versions whose path holds the subscriber are not sent back.</summary>
+    private IEnumerable<(StixObject Object, IReadOnlyList<string> Path, int Index)> Outgoing(BorderCheck border, Principal reader, string? subscriber, IReadOnlyList<StixObject> objects)
+    {
+        if (objects.Count == 0)
+            yield break;
+        var shown = border.Outgoing(reader, objects);
+        var provenance = federation.GetProvenance([.. objects.Select(Key)]);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (shown[i] is not { } obj)
+                continue;
+            IReadOnlyList<string> path = provenance.TryGetValue(Key(obj), out var record) ? record.Path : [node.Id];
+            if (subscriber is not null && path.Contains(subscriber, StringComparer.Ordinal))
+                continue;
+            yield return (obj, path, i);
+        }
+    }
+
+    private static FeedEventKind KindOf(StixObject obj) =>
+        obj.Modified is { } modified && obj.Created is { } created && modified.Text != created.Text ? FeedEventKind.Updated : FeedEventKind.Created;
 
     /// <summary>
     /// Versions after a sequence in any of the collections, merged in sequence order. A collection that

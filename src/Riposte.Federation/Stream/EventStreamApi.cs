@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -6,9 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Riposte.Access;
 using Riposte.Federation.Border;
-using Riposte.Storage.Federation;
 using Riposte.Taxii.Auth;
 
 namespace Riposte.Federation.Stream;
@@ -25,23 +22,15 @@ public static class EventStreamApi
 
     public static IEndpointRouteBuilder MapEventStream(this IEndpointRouteBuilder endpoints, string path)
     {
-        endpoints.MapGet(path, StreamAsync)
-            .WithTags("Federation")
-            .WithName("FederationStream")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = TaxiiAuthenticationHandler.SchemeName });
+        endpoints.MapGet(path, StreamAsync).AsFederationEndpoint("FederationStream");
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext context, IServiceProvider services, IFederationRepository federation,
+    private static async Task StreamAsync(HttpContext context, IServiceProvider services,
         ChangeFeed feed, ChangeSignal signal, FederationNode node, IOptions<FederationOptions> options, IHostApplicationLifetime lifetime)
     {
         var principal = TaxiiPrincipal.Get(context);
-        var collections = context.Request.Query["collection"].Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct(StringComparer.Ordinal).ToList();
-        if (collections.Count == 0)
-        {
-            await Results.Problem("name at least one collection: ?collection=<id>", statusCode: 400).ExecuteAsync(context);
-            return;
-        }
+        var collections = FeedAccess.Collections(context.Request);
         string? resume = context.Request.Headers["Last-Event-ID"];
         resume ??= context.Request.Query["after"];
         var cursor = StreamCursor.Start;
@@ -50,23 +39,11 @@ public static class EventStreamApi
             await Results.Problem($"Last-Event-ID '{resume}' is not an event id of this stream (expected '<sequence>-<tombstone>')", statusCode: 400).ExecuteAsync(context);
             return;
         }
-        var agreement = federation.ListPeers().FirstOrDefault(p => p.OrganizationId == principal.OrganizationId);
-        using (var scope = services.CreateScope())
+        var refused = FeedAccess.Check(services, principal, collections);
+        if (refused is not null)
         {
-            var gate = scope.ServiceProvider.GetRequiredService<IAccessGate>();
-            foreach (var collection in collections)
-            {
-                var refused = !gate.CanReadCollection(principal, collection)
-                    ? $"you may not read collection '{collection}'"
-                    : agreement is not null && !agreement.OutCollections.Contains(collection, StringComparer.Ordinal)
-                        ? $"collection '{collection}' is not in this node's agreement with peer '{agreement.Name}'"
-                        : null;
-                if (refused is not null)
-                {
-                    await Results.Problem(refused, statusCode: 403).ExecuteAsync(context);
-                    return;
-                }
-            }
+            await Results.Problem(refused, statusCode: collections.Count == 0 ? 400 : 403).ExecuteAsync(context);
+            return;
         }
 
         string? subscriber = context.Request.Headers[NodeHeader];
@@ -91,7 +68,7 @@ public static class EventStreamApi
                     var change = signal.NextChange;
                     FeedBatch batch;
                     using (var scope = services.CreateScope())
-                        batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), principal, agreement, subscriber, collections, cursor);
+                        batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), principal, subscriber, collections, cursor);
                     foreach (var feedEvent in batch.Events)
                         await writer.WriteAsync($"id: {feedEvent.Cursor}\nevent: {Name(feedEvent.Kind)}\ndata: {FeedEventJson.Write(feedEvent)}\n\n");
                     var moved = batch.Next != cursor;
@@ -104,8 +81,11 @@ public static class EventStreamApi
                         continue;
                     }
                     await writer.FlushAsync(aborted);
-                    var woke = await Task.WhenAny(change, Task.Delay(heartbeat, aborted));
-                    if (woke != change)
+                    try
+                    {
+                        await change.WaitAsync(heartbeat, aborted);
+                    }
+                    catch (TimeoutException)
                     {
                         await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
                         await writer.FlushAsync(aborted);

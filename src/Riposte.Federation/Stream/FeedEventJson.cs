@@ -7,7 +7,7 @@ namespace Riposte.Federation.Stream;
 
 /// <summary>
 /// The data line of a stream event. Versions:
-/// <c>{"collections":[…],"origin":"node--…","path":[…],"object":{…}}</c>; deletions:
+/// <c>{"collections":[…],"origin":"node--…","added":"…","path":[…],"object":{…}}</c>; deletions:
 /// <c>{"collections":[…],"id":"…","version":"…"|null}</c>. Compact JSON, so one line.
 /// </summary>
 public static class FeedEventJson
@@ -30,6 +30,8 @@ public static class FeedEventJson
             else
             {
                 writer.WriteString("origin", feedEvent.Origin);
+                if (feedEvent.Added is not null)
+                    writer.WriteString("added", feedEvent.Added);
                 writer.WriteStartArray("path");
                 foreach (var node in feedEvent.Path)
                     writer.WriteStringValue(node);
@@ -69,7 +71,7 @@ public static class FeedEventJson
                 var origin = json["origin"]?.GetValue<string>() ?? throw new FormatException($"event {id}: $.origin is missing");
                 var stix = new StixObject(obj);
                 return new ReceivedEvent(kind == "created" ? FeedEventKind.Created : FeedEventKind.Updated, cursor, stix, collections, origin,
-                    Strings(json["path"], id, "$.path"), stix.Id, stix.Version?.Text);
+                    Strings(json["path"], id, "$.path"), stix.Id, stix.Version?.Text, json["added"]?.GetValue<string>());
             default:
                 throw new FormatException($"event {id}: unknown event type '{kind}'");
         }
@@ -90,4 +92,5 @@ public sealed record ReceivedEvent(
     string? Origin,
     IReadOnlyList<string> Path,
     string Id,
-    string? Version);
+    string? Version,
+    string? Added = null);

@@ -5,12 +5,17 @@ using Riposte.Storage.Federation;
 namespace Riposte.Federation.Stream;
 
 /// <summary>
-/// The node's store as federation sees it: every write that adds a version wakes the event streams,
-/// and every deletion is written to the tombstone log (the store keeps no record of what it deleted).
-/// Registered in place of the store, so TAXII, the API and the sync loops all go through it.
+/// The node's store as federation sees it: every write that adds a version wakes the event streams;
+/// every deletion, and every stored version added to another collection later, is written to the
+/// change log (the store keeps no record of either, and a later membership keeps the version's old
+/// sequence, which streams are already past). Registered in place of the store, so TAXII, the API,
+/// the command line and the sync loops all go through it.
 /// </summary>
 public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository federation, ChangeSignal signal, TimeProvider time) : IStixStore
 {
+    private const int IdsPerQuery = 500;
+    private readonly Lock _membership = new();
+
     public IStixStore Inner => inner;
 
     public void Migrate()
@@ -21,15 +26,53 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
 
     public IReadOnlyList<WriteOutcome> Put(IReadOnlyList<StixObject> objects, string? collectionId = null)
     {
-        var outcomes = inner.Put(objects, collectionId);
-        if (outcomes.Contains(WriteOutcome.Added))
+        if (collectionId is null)
+            return Pulsed(inner.Put(objects, collectionId), joined: false);
+        // One writer at a time here, so "already a member" read before the write is still true after it.
+        lock (_membership)
+        {
+            var members = Members(objects, collectionId);
+            var outcomes = inner.Put(objects, collectionId);
+            var joined = new List<(string Id, string Version)>();
+            for (var i = 0; i < objects.Count; i++)
+            {
+                var key = (objects[i].Id, objects[i].Version?.Text ?? "");
+                // Nothing is logged for a version already in the collection: that also ends a membership's trip round a ring.
+                if (outcomes[i] == WriteOutcome.Added)
+                    members.Add(key);
+                else if (outcomes[i] == WriteOutcome.Unchanged && members.Add(key))
+                    joined.Add(key);
+            }
+            if (joined.Count > 0)
+                federation.AddJoined(joined, collectionId, time.GetUtcNow());
+            return Pulsed(outcomes, joined.Count > 0);
+        }
+    }
+
+    private IReadOnlyList<WriteOutcome> Pulsed(IReadOnlyList<WriteOutcome> outcomes, bool joined)
+    {
+        if (joined || outcomes.Contains(WriteOutcome.Added))
             signal.Pulse();
         return outcomes;
     }
 
+    /// <summary>Which of these (id, version) the collection holds already. New versions find nothing: one indexed probe per batch of ids.</summary>
+    private HashSet<(string Id, string Version)> Members(IReadOnlyList<StixObject> objects, string collectionId)
+    {
+        var members = new HashSet<(string, string)>();
+        foreach (var ids in objects.Select(o => o.Id).Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            foreach (var stored in inner.Query(new StixQuery { CollectionId = collectionId, Ids = ids, Versions = VersionFilter.All }))
+                members.Add((stored.Object.Id, stored.Object.Version?.Text ?? ""));
+        }
+        return members;
+    }
+
     public int Delete(string id, string? version = null, string? collectionId = null)
     {
-        var deleted = inner.Delete(id, version, collectionId);
+        int deleted;
+        lock (_membership)
+            deleted = inner.Delete(id, version, collectionId);
         // Nothing deleted, nothing to tell: this is also what ends a deletion's trip round a ring.
         if (deleted > 0)
         {

@@ -38,7 +38,13 @@ public sealed class IncomingApplier(IStixStore store, IFederationRepository fede
                 continue;
             }
             var obj = received.Object!;
-            if (targets.Count == 0 || received.Path.Contains(node.Id, StringComparer.Ordinal) || !border.Incoming(peer, obj))
+            // Its own version coming back round a mesh (possible by TAXII polling): nothing to do.
+            if (received.Path.Contains(node.Id, StringComparer.Ordinal))
+            {
+                unchanged++;
+                continue;
+            }
+            if (targets.Count == 0 || !border.Incoming(peer, obj))
             {
                 rejected++;
                 continue;

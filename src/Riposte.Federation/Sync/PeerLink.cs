@@ -121,9 +121,11 @@ public sealed class PeerLink(
             var why = e is OperationCanceledException ? $"no event or heartbeat for {_options.StreamIdleTimeout.TotalSeconds:0}s" : e.Message;
             FederationLog.Failed(logger, peer.Name, "stream", why);
             federation.RecordError(peer.Name, time.GetUtcNow(), "stream: " + why);
+            // A stream that worked and dropped is reconnected first; polling is for a stream that cannot be had.
+            if (connected)
+                return;
             await PollAsync(queue, ct);
-            if (!connected)
-                throw;
+            throw;
         }
     }
 
@@ -180,10 +182,16 @@ public sealed class PeerLink(
         {
             if (item.CursorValue is not null)
                 cursors[item.CursorName] = item.CursorValue;
+            // Streamed versions keep the TAXII cursors in step, so a fallback poll starts where the stream stopped.
+            if (item.Event?.Added is { } added)
+            {
+                foreach (var collection in item.Event.Collections.Where(c => peer.InCollections.Contains(c, StringComparer.Ordinal)))
+                    cursors[TaxiiPoller.CursorName(collection)] = added;
+            }
         }
         foreach (var (name, value) in cursors)
             federation.SetCursor(peer.Name, name, value);
-        federation.RecordContact(peer.Name, time.GetUtcNow(), _received, result.Added, result.Rejected + result.Conflicts);
+        federation.RecordContact(peer.Name, time.GetUtcNow(), _received, result.Added + result.Deleted, result.Rejected + result.Conflicts, result.Unchanged);
     }
 
     private Uri StreamUri()

@@ -30,7 +30,7 @@ public sealed class PeerPusher(ChangeFeed feed, ChangeSignal signal, IFederation
                 using (var scope = scopes.CreateScope())
                 {
                     var peerNode = federation.GetCursor(peer.Name, PeerLink.PeerNodeCursorName);
-                    batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), BorderCheck.PrincipalOf(peer), peer, peerNode, peer.OutCollections, cursor);
+                    batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), BorderCheck.PrincipalOf(peer), peerNode, peer.OutCollections, cursor);
                 }
                 if (batch.Events.Count > 0)
                     await retry.ExecuteAsync(ct => SendAsync(peer, token, http, batch.Events, ct), stopping);

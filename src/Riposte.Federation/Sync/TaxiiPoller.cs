@@ -11,9 +11,10 @@ namespace Riposte.Federation.Sync;
 /// <summary>
 /// TAXII 2.1 polling of a peer's collections, for when its stream is down (or it has none):
 /// <c>added_after</c> with the peer's own <c>X-TAXII-Date-Added-Last</c> as the cursor (never a local
-/// clock) and <c>next</c> paging. Versions come without provenance; the idempotent store ends any loop.
+/// clock) and <c>next</c> paging. TAXII envelopes carry no provenance, so each page's is asked of the
+/// peer (<see cref="ProvenanceClient"/>); a plain TAXII server without it is taken as the origin.
 /// </summary>
-public sealed class TaxiiPoller(IOptions<FederationOptions> options)
+public sealed class TaxiiPoller(ProvenanceClient provenance, IOptions<FederationOptions> options)
 {
     public const string MediaType = "application/taxii+json;version=2.1";
     private const int PageSize = 500;
@@ -40,14 +41,16 @@ public sealed class TaxiiPoller(IOptions<FederationOptions> options)
                 var envelope = JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token)) as JsonObject
                     ?? throw new JsonException($"GET {request.RequestUri}: the envelope is not a JSON object");
                 var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
-                var objects = envelope["objects"] as JsonArray ?? [];
+                var objects = Objects(envelope, request.RequestUri!);
+                var paths = await provenance.LookupAsync(peer, token, http, collection, objects, ct);
+                if (paths?.Node is { } remoteNode)
+                    cursors.SetCursor(peer.Name, PeerLink.PeerNodeCursorName, remoteNode);
+                var fallback = cursors.GetCursor(peer.Name, PeerLink.PeerNodeCursorName) ?? "peer:" + peer.Name;
                 for (var i = 0; i < objects.Count; i++)
                 {
-                    if (objects[i] is not JsonObject json)
-                        throw new JsonException($"GET {request.RequestUri}: $.objects[{i}] is not an object");
-                    json = (JsonObject)json.DeepClone();
-                    var obj = new StixObject(json);
-                    var received = new ReceivedEvent(FeedEventKind.Created, StreamCursor.Start, obj, [collection], null, [], obj.Id, obj.Version?.Text);
+                    var obj = objects[i];
+                    var path = paths?.Paths.TryGetValue((obj.Id, obj.Version?.Text ?? ""), out var known) == true ? known.Path : [fallback];
+                    var received = new ReceivedEvent(FeedEventKind.Created, StreamCursor.Start, obj, [collection], path[0], path, obj.Id, obj.Version?.Text);
                     await enqueue(new Inbound(received, CursorName(collection), i == objects.Count - 1 ? last : null));
                 }
                 var more = envelope["more"] is JsonValue m && m.TryGetValue<bool>(out var b) && b;
@@ -57,5 +60,18 @@ public sealed class TaxiiPoller(IOptions<FederationOptions> options)
             }
             while (next is not null);
         }
+    }
+
+    private static List<StixObject> Objects(JsonObject envelope, Uri request)
+    {
+        var objects = envelope["objects"] as JsonArray ?? [];
+        var list = new List<StixObject>(objects.Count);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (objects[i] is not JsonObject json)
+                throw new JsonException($"GET {request}: $.objects[{i}] is not an object");
+            list.Add(new StixObject((JsonObject)json.DeepClone()));
+        }
+        return list;
     }
 }

@@ -17,7 +17,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
 
     public void Migrate()
     {
-        using var connection = database.Open();
+        using var connection = Open();
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
@@ -29,11 +29,20 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         command.CommandText = SqliteFederationSchema.Script;
         command.ExecuteNonQuery();
         transaction.Commit();
+        // Files made by the first version: every log entry then was a deletion, and duplicates were not counted.
+        AddColumnIfMissing(connection, "federation_tombstone", "kind", "TEXT NOT NULL DEFAULT 'Deleted'");
+        AddColumnIfMissing(connection, "federation_status", "unchanged", "INTEGER NOT NULL DEFAULT 0");
+    }
+
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        if (Scalar(connection, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'") == "0")
+            Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
     }
 
     public string NodeId()
     {
-        using var connection = database.Open();
+        using var connection = Open();
         // INSERT OR IGNORE then read: two processes starting at once agree on the first id written.
         Execute(connection, "INSERT OR IGNORE INTO federation_meta (key, value) VALUES ('node_id', $v)", ("$v", "node--" + Guid.NewGuid().ToString("D")));
         return Scalar(connection, "SELECT value FROM federation_meta WHERE key = 'node_id'")!;
@@ -41,7 +50,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
 
     public bool AddPeer(PeerRecord peer)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         try
         {
             Execute(connection, $"INSERT INTO federation_peer ({PeerColumns}) VALUES ($name, $url, $org, $token, $out, $in, $outMax, $inMax, $push, $created)", PeerParameters(peer));
@@ -55,7 +64,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
 
     public bool UpdatePeer(PeerRecord peer)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         return Execute(connection, """
             UPDATE federation_peer SET url = $url, organization_id = $org, protected_token = $token, out_collections = $out,
               in_collections = $in, out_max = $outMax, in_max = $inMax, push = $push WHERE name = $name
@@ -64,7 +73,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
 
     public bool RemovePeer(string name)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         // The peer row goes last: a crash half-way leaves a peer whose cursors restart, never orphans.
         Execute(connection, "DELETE FROM federation_cursor WHERE peer = $p", ("$p", name));
         Execute(connection, "DELETE FROM federation_status WHERE peer = $p", ("$p", name));
@@ -73,51 +82,51 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
 
     public PeerRecord? GetPeer(string name)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         return Query(connection, $"SELECT {PeerColumns} FROM federation_peer WHERE name = $p", ReadPeer, ("$p", name)).FirstOrDefault();
     }
 
     public IReadOnlyList<PeerRecord> ListPeers()
     {
-        using var connection = database.Open();
+        using var connection = Open();
         return Query(connection, $"SELECT {PeerColumns} FROM federation_peer ORDER BY name", ReadPeer);
     }
 
     public string? GetCursor(string peer, string name)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         return Scalar(connection, "SELECT value FROM federation_cursor WHERE peer = $p AND name = $n", ("$p", peer), ("$n", name));
     }
 
     public void SetCursor(string peer, string name, string value)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         Execute(connection, "INSERT INTO federation_cursor (peer, name, value) VALUES ($p, $n, $v) ON CONFLICT (peer, name) DO UPDATE SET value = excluded.value",
             ("$p", peer), ("$n", name), ("$v", value));
     }
 
     public PeerStatusRecord GetStatus(string peer)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         var cursor = Scalar(connection, "SELECT value FROM federation_cursor WHERE peer = $p AND name = 'stream'", ("$p", peer));
-        return Query(connection, "SELECT remote_head, last_contact, last_error, last_error_at, applied, rejected FROM federation_status WHERE peer = $p",
-                r => new PeerStatusRecord(peer, cursor, Text(r, 0), Time(r, 1), Text(r, 2), Time(r, 3), r.GetInt64(4), r.GetInt64(5)), ("$p", peer))
+        return Query(connection, "SELECT remote_head, last_contact, last_error, last_error_at, applied, rejected, unchanged FROM federation_status WHERE peer = $p",
+                r => new PeerStatusRecord(peer, cursor, Text(r, 0), Time(r, 1), Text(r, 2), Time(r, 3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)), ("$p", peer))
             .FirstOrDefault() ?? new PeerStatusRecord(peer, cursor, null, null, null, null, 0, 0);
     }
 
-    public void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected)
+    public void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected, long unchanged = 0)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         Execute(connection, """
-            INSERT INTO federation_status (peer, remote_head, last_contact, applied, rejected) VALUES ($p, $head, $at, $applied, $rejected)
+            INSERT INTO federation_status (peer, remote_head, last_contact, applied, rejected, unchanged) VALUES ($p, $head, $at, $applied, $rejected, $unchanged)
             ON CONFLICT (peer) DO UPDATE SET remote_head = coalesce(excluded.remote_head, remote_head), last_contact = excluded.last_contact,
-              last_error = NULL, applied = applied + excluded.applied, rejected = rejected + excluded.rejected
-            """, ("$p", peer), ("$head", remoteHead), ("$at", SqliteAccessDatabase.FormatTime(at)), ("$applied", applied), ("$rejected", rejected));
+              last_error = NULL, applied = applied + excluded.applied, rejected = rejected + excluded.rejected, unchanged = unchanged + excluded.unchanged
+            """, ("$p", peer), ("$head", remoteHead), ("$at", SqliteAccessDatabase.FormatTime(at)), ("$applied", applied), ("$rejected", rejected), ("$unchanged", unchanged));
     }
 
     public void RecordError(string peer, DateTimeOffset at, string error)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         Execute(connection, """
             INSERT INTO federation_status (peer, last_error, last_error_at) VALUES ($p, $e, $at)
             ON CONFLICT (peer) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at
@@ -128,7 +137,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
     {
         if (records.Count == 0)
             return 0;
-        using var connection = database.Open();
+        using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -159,7 +168,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         var found = new Dictionary<(string, string), ProvenanceRecord>();
         if (keys.Count == 0)
             return found;
-        using var connection = database.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT origin, path, via_peer, received FROM federation_provenance WHERE id = $id AND version = $v";
         var id = command.Parameters.Add("$id", SqliteType.Text);
@@ -177,22 +186,59 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
 
     public long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at)
     {
-        using var connection = database.Open();
+        using var connection = Open();
         return Convert.ToInt64(Scalar(connection, "INSERT INTO federation_tombstone (id, version, collection_id, at) VALUES ($id, $v, $c, $at) RETURNING seq",
             ("$id", id), ("$v", version), ("$c", collectionId), ("$at", SqliteAccessDatabase.FormatTime(at))), CultureInfo.InvariantCulture);
     }
 
+    public long AddJoined(IReadOnlyList<(string Id, string Version)> versions, string collectionId, DateTimeOffset at)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO federation_tombstone (id, version, collection_id, at, kind) VALUES ($id, $v, $c, $at, 'Joined') RETURNING seq";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var version = command.Parameters.Add("$v", SqliteType.Text);
+        command.Parameters.AddWithValue("$c", collectionId);
+        command.Parameters.AddWithValue("$at", SqliteAccessDatabase.FormatTime(at));
+        long last = 0;
+        foreach (var (objectId, objectVersion) in versions)
+        {
+            id.Value = objectId;
+            version.Value = objectVersion;
+            last = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        transaction.Commit();
+        return last;
+    }
+
     public IReadOnlyList<TombstoneRecord> TombstonesAfter(long afterSequence, int limit)
     {
-        using var connection = database.Open();
-        return Query(connection, "SELECT seq, id, version, collection_id, at FROM federation_tombstone WHERE seq > $after ORDER BY seq LIMIT $limit",
-            r => new TombstoneRecord(r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Time(r, 4)!.Value), ("$after", afterSequence), ("$limit", limit));
+        using var connection = Open();
+        return Query(connection, "SELECT seq, id, version, collection_id, at, kind FROM federation_tombstone WHERE seq > $after ORDER BY seq LIMIT $limit",
+            r => new TombstoneRecord(r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Time(r, 4)!.Value, Enum.Parse<ChangeKind>(r.GetString(5))),
+            ("$after", afterSequence), ("$limit", limit));
     }
 
     public long LastTombstone()
     {
-        using var connection = database.Open();
+        using var connection = Open();
         return Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM federation_tombstone"), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A pooled connection with the store's durability setting: in WAL mode NORMAL never corrupts and can
+    /// only lose the newest commits on power loss, and federation writes provenance before the versions
+    /// and cursors after them, so what a crash loses is replayed, never skipped. FULL would cost a sync per apply batch.
+    /// </summary>
+    private SqliteConnection Open()
+    {
+        var connection = database.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
     }
 
     private static (string, object?)[] PeerParameters(PeerRecord peer) =>

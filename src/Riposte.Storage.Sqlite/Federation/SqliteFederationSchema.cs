@@ -30,7 +30,8 @@ internal static class SqliteFederationSchema
             last_error TEXT,
             last_error_at TEXT,
             applied INTEGER NOT NULL DEFAULT 0,
-            rejected INTEGER NOT NULL DEFAULT 0);
+            rejected INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS federation_provenance (
             id TEXT NOT NULL,
             version TEXT NOT NULL,
@@ -44,6 +45,7 @@ internal static class SqliteFederationSchema
             id TEXT NOT NULL,
             version TEXT,
             collection_id TEXT,
-            at TEXT NOT NULL);
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'Deleted');
         """;
 }

@@ -33,6 +33,9 @@ public sealed record PeerRecord(
 /// <param name="RemoteHead">The peer's newest event id as it last announced it.</param>
 /// <param name="LastContact">Local time of the last successful exchange.</param>
 /// <param name="LastError">The last failure, null once an exchange succeeds after it.</param>
+/// <param name="Applied">Versions and deletions received that changed this node.</param>
+/// <param name="Rejected">Versions the agreement or the border refused, and conflicting versions.</param>
+/// <param name="Unchanged">Versions received that this node held already (replays, or arrivals by two paths).</param>
 public sealed record PeerStatusRecord(
     string Peer,
     string? StreamCursor,
@@ -41,10 +44,24 @@ public sealed record PeerStatusRecord(
     string? LastError,
     DateTimeOffset? LastErrorAt,
     long Applied,
-    long Rejected);
+    long Rejected,
+    long Unchanged = 0);
 
 /// <summary>Where one (id, version) came from: the node that first wrote it and the nodes it passed through, in order, ending with this one.</summary>
 public sealed record ProvenanceRecord(string Id, string Version, string Origin, IReadOnlyList<string> Path, string? ViaPeer, DateTimeOffset Received);
 
-/// <summary>A deletion, kept so the event stream can tell subscribers. Version null: every version; collection null: from the whole store.</summary>
-public sealed record TombstoneRecord(long Sequence, string Id, string? Version, string? CollectionId, DateTimeOffset At);
+/// <summary>What an entry of the change log beside the store records.</summary>
+public enum ChangeKind
+{
+    /// <summary>Versions were deleted (a tombstone).</summary>
+    Deleted,
+
+    /// <summary>A version already stored was added to another collection later (its store sequence is older than the streams).</summary>
+    Joined,
+}
+
+/// <summary>
+/// An entry of the change log the event stream reads beside the store's own sequence: a deletion (version
+/// null: every version; collection null: from the whole store) or a later collection membership.
+/// </summary>
+public sealed record TombstoneRecord(long Sequence, string Id, string? Version, string? CollectionId, DateTimeOffset At, ChangeKind Kind = ChangeKind.Deleted);

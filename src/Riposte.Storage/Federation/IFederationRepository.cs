@@ -32,7 +32,7 @@ public interface IFederationRepository
     PeerStatusRecord GetStatus(string peer);
 
     /// <summary>Records a successful exchange: contact time, remote head, counts added; clears the last error.</summary>
-    void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected);
+    void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected, long unchanged = 0);
 
     void RecordError(string peer, DateTimeOffset at, string error);
 
@@ -45,7 +45,10 @@ public interface IFederationRepository
     /// <summary>Appends a deletion and returns its sequence (1, 2, … in this log).</summary>
     long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at);
 
-    /// <summary>Deletions after <paramref name="afterSequence"/>, oldest first.</summary>
+    /// <summary>Appends, in one transaction, that these stored versions joined a collection; returns the last sequence.</summary>
+    long AddJoined(IReadOnlyList<(string Id, string Version)> versions, string collectionId, DateTimeOffset at);
+
+    /// <summary>Change-log entries (deletions and later memberships) after <paramref name="afterSequence"/>, oldest first.</summary>
     IReadOnlyList<TombstoneRecord> TombstonesAfter(long afterSequence, int limit);
 
     /// <summary>The newest tombstone sequence, 0 when none.</summary>

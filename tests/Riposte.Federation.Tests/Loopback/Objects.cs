@@ -3,7 +3,7 @@ using Riposte.Access.Markings;
 using Riposte.Stix;
 using Riposte.Stix.Markings;
 
-namespace Riposte.Federation.Tests.Support;
+namespace Riposte.Federation.Loopback;
 
 /// <summary>STIX objects for the tests: campaigns with a creator, a TLP marking and, when asked, named recipients.</summary>
 public static class Objects

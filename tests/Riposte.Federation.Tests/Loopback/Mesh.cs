@@ -10,7 +10,7 @@ using Riposte.Storage;
 using Riposte.Storage.Access;
 using Riposte.Storage.Federation;
 
-namespace Riposte.Federation.Tests.Support;
+namespace Riposte.Federation.Loopback;
 
 /// <summary>
 /// Several nodes that know each other: on every node, every other node's organisation is a member,
@@ -22,21 +22,27 @@ public sealed class Mesh : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private readonly Dictionary<(string Host, string Guest), string> _tokens = [];
 
-    private Mesh(DirectoryInfo folder, IReadOnlyList<FederationNodeHost> nodes)
+    private Mesh(DirectoryInfo folder, IReadOnlyList<LoopbackNode> nodes)
     {
         _folder = folder;
         Nodes = nodes;
     }
 
-    public IReadOnlyList<FederationNodeHost> Nodes { get; }
-    public FederationNodeHost this[string name] => Nodes.Single(n => n.Name == name);
+    public IReadOnlyList<LoopbackNode> Nodes { get; }
+    public LoopbackNode this[string name] => Nodes.Single(n => n.Name == name);
 
-    public static async Task<Mesh> StartAsync(params string[] names)
+    public static Task<Mesh> StartAsync(params string[] names) => StartAsync(LoopbackNode.TestTimings, names);
+
+    /// <param name="prepare">Called on each node before it first starts (stream off, clock).</param>
+    public static async Task<Mesh> StartAsync(Action<FederationOptions> tune, IEnumerable<string> names, Action<LoopbackNode>? prepare = null)
     {
         var folder = Directory.CreateTempSubdirectory("riposte-federation-");
-        var mesh = new Mesh(folder, [.. names.Select(n => new FederationNodeHost(n, folder.FullName))]);
+        var mesh = new Mesh(folder, [.. names.Select(n => new LoopbackNode(n, folder.FullName, tune))]);
         foreach (var node in mesh.Nodes)
+        {
+            prepare?.Invoke(node);
             await node.StartAsync();
+        }
         mesh.Seed();
         return mesh;
     }
@@ -61,6 +67,9 @@ public sealed class Mesh : IAsyncDisposable
         }
     }
 
+    /// <summary>The API token <paramref name="host"/> issued for the user of <paramref name="guest"/>'s organisation there.</summary>
+    public string Token(string host, string guest) => _tokens[(host, guest)];
+
     /// <summary>Makes <paramref name="client"/> a client of <paramref name="provider"/> on <paramref name="on"/> (TLP:AMBER reaches clients).</summary>
     public void AddClient(string on, string provider, string client)
     {
@@ -78,21 +87,21 @@ public sealed class Mesh : IAsyncDisposable
     }
 
     /// <summary>Every (id, version) a node holds in the shared collection.</summary>
-    public static SortedSet<string> Versions(FederationNodeHost node) =>
+    public static SortedSet<string> Versions(LoopbackNode node) =>
         new(node.Store.Query(new StixQuery { CollectionId = Shared, Versions = VersionFilter.All }).Select(s => s.Object.Id + "|" + s.Object.Version?.Text), StringComparer.Ordinal);
 
     public static string Digest(IEnumerable<string> versions) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", versions))));
 
-    /// <summary>Waits until the condition holds, failing with <paramref name="what"/> after the timeout.</summary>
+    /// <summary>Waits until the condition holds; a <see cref="TimeoutException"/> naming <paramref name="what"/> after the timeout.</summary>
     public static async Task Until(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
-                Assert.Fail("timed out waiting until " + what);
-            await Task.Delay(25, TestContext.Current.CancellationToken);
+                throw new TimeoutException("timed out waiting until " + what);
+            await Task.Delay(25);
         }
     }
 
