@@ -18,7 +18,7 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
     public FeedBatch Read(BorderCheck border, Principal reader, string? subscriber, IReadOnlyList<string> collections, StreamCursor from)
     {
         var batchSize = options.Value.BatchSize;
-        var (versions, bound) = ReadVersions(collections, from.Sequence, batchSize);
+        var (versions, bound, cut) = ReadVersions(collections, from.Sequence, batchSize);
         var events = new List<FeedEvent>();
         foreach (var (obj, path, i) in Outgoing(border, reader, subscriber, [.. versions.Select(v => v.Stored.Object)]))
             events.Add(new FeedEvent(KindOf(obj), new StreamCursor(versions[i].Stored.Sequence, from.Tombstone), obj, versions[i].Collections, path[0], path, null,
@@ -45,7 +45,7 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
         foreach (var (obj, path, i) in Outgoing(border, reader, subscriber, [.. joined.Select(j => j.Object)]))
             events.Add(new FeedEvent(KindOf(obj), new StreamCursor(bound, joined[i].Entry.Sequence), obj, [joined[i].Entry.CollectionId!], path[0], path, null));
         // Deletions and memberships keep their log order; versions of the store come first (their cursors hold the old log position).
-        return new FeedBatch([.. events.OrderBy(e => e.Cursor.Tombstone)], new StreamCursor(bound, log));
+        return new FeedBatch([.. events.OrderBy(e => e.Cursor.Tombstone)], new StreamCursor(bound, log), cut || entries.Count == batchSize);
     }
 
     /// <summary>The versions the border lets out to this reader, with their paths; versions whose path holds the subscriber are not sent back.</summary>
@@ -73,7 +73,7 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
     /// Versions after a sequence in any of the collections, merged in sequence order. A collection that
     /// filled its batch limits how far this batch may go, so nothing between is skipped.
     /// </summary>
-    private (List<(StoredObject Stored, IReadOnlyList<string> Collections)> Versions, long Bound) ReadVersions(IReadOnlyList<string> collections, long after, int batchSize)
+    private (List<(StoredObject Stored, IReadOnlyList<string> Collections)> Versions, long Bound, bool Cut) ReadVersions(IReadOnlyList<string> collections, long after, int batchSize)
     {
         var bySequence = new SortedDictionary<long, (StoredObject Stored, List<string> Collections)>();
         var bound = long.MaxValue;
@@ -92,7 +92,7 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
         }
         var versions = bySequence.Values.Where(v => v.Stored.Sequence <= bound).Select(v => (v.Stored, (IReadOnlyList<string>)v.Collections)).ToList();
         var next = bound != long.MaxValue ? bound : versions.Count > 0 ? versions[^1].Stored.Sequence : after;
-        return (versions, next);
+        return (versions, next, bound != long.MaxValue);
     }
 
     private static (string Id, string Version) Key(StixObject obj) => (obj.Id, obj.Version?.Text ?? "");

@@ -18,7 +18,6 @@ namespace Riposte.Federation.Stream;
 public static class EventStreamApi
 {
     public const string NodeHeader = "X-Riposte-Node";
-    public const string HeartbeatComment = "heartbeat";
 
     public static IEndpointRouteBuilder MapEventStream(this IEndpointRouteBuilder endpoints, string path)
     {
@@ -27,7 +26,7 @@ public static class EventStreamApi
     }
 
     private static async Task StreamAsync(HttpContext context, IServiceProvider services,
-        ChangeFeed feed, ChangeSignal signal, FederationNode node, IOptions<FederationOptions> options, IHostApplicationLifetime lifetime)
+        ChangeFeed feed, ChangeSignal signal, FederationNode node, IOptions<FederationOptions> options, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         var principal = TaxiiPrincipal.Get(context);
         var collections = FeedAccess.Collections(context.Request);
@@ -57,7 +56,7 @@ public static class EventStreamApi
         var writer = new StreamWriter(context.Response.Body) { NewLine = "\n", AutoFlush = false };
         await using (writer)
         {
-            await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
+            await writer.WriteAsync($": {new Heartbeat(cursor, time.GetUtcNow(), false).Format()}\n\n");
             await writer.FlushAsync(aborted);
             var heartbeat = options.Value.HeartbeatInterval;
             try
@@ -75,8 +74,8 @@ public static class EventStreamApi
                     cursor = batch.Next;
                     if (moved)
                     {
-                        // Also tells the subscriber how far it has been served when everything was held back.
-                        await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
+                        // Also tells the subscriber how far it has been served when everything was held back, and whether more follows.
+                        await writer.WriteAsync($": {new Heartbeat(cursor, time.GetUtcNow(), batch.More).Format()}\n\n");
                         await writer.FlushAsync(aborted);
                         continue;
                     }
@@ -87,7 +86,7 @@ public static class EventStreamApi
                     }
                     catch (TimeoutException)
                     {
-                        await writer.WriteAsync($": {HeartbeatComment} {cursor}\n\n");
+                        await writer.WriteAsync($": {new Heartbeat(cursor, time.GetUtcNow(), false).Format()}\n\n");
                         await writer.FlushAsync(aborted);
                     }
                 }

@@ -23,5 +23,5 @@ public sealed record FeedEvent(
     TombstoneRecord? Tombstone,
     string? Added = null);
 
-/// <summary>A batch of events and the cursor after it (which may move past versions the reader may not see).</summary>
-public sealed record FeedBatch(IReadOnlyList<FeedEvent> Events, StreamCursor Next);
+/// <summary>A batch of events and the cursor after it (which may move past versions the reader may not see); <paramref name="More"/>: the batch was cut at its size.</summary>
+public sealed record FeedBatch(IReadOnlyList<FeedEvent> Events, StreamCursor Next, bool More = false);

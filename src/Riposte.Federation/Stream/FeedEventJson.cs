@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Riposte.Stix;
@@ -15,7 +17,8 @@ public static class FeedEventJson
     public static string Write(FeedEvent feedEvent)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // The store's own escaping, so an object re-serialised on the way out has the bytes it has in the store.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("collections");
@@ -49,38 +52,48 @@ public static class FeedEventJson
     {
         if (!StreamCursor.TryParse(id, out var cursor))
             throw new FormatException($"event '{kind}': id '{id}' is not a stream cursor");
-        JsonObject json;
+        JsonDocument document;
         try
         {
-            json = JsonNode.Parse(data) as JsonObject ?? throw new FormatException($"event {id}: data is not a JSON object");
+            document = JsonDocument.Parse(data);
         }
         catch (JsonException e)
         {
             throw new FormatException($"event {id}: data is not JSON ({e.Message})", e);
         }
-        var collections = Strings(json["collections"], id, "$.collections");
-        switch (kind)
+        using (document)
         {
-            case "deleted":
-                var deletedId = json["id"]?.GetValue<string>() ?? throw new FormatException($"event {id}: $.id is missing");
-                return new ReceivedEvent(FeedEventKind.Deleted, cursor, null, collections, null, [], deletedId, json["version"]?.GetValue<string>());
-            case "created" or "updated":
-                if (json["object"] is not JsonObject obj)
-                    throw new FormatException($"event {id}: $.object is missing");
-                json.Remove("object");
-                var origin = json["origin"]?.GetValue<string>() ?? throw new FormatException($"event {id}: $.origin is missing");
-                var stix = new StixObject(obj);
-                return new ReceivedEvent(kind == "created" ? FeedEventKind.Created : FeedEventKind.Updated, cursor, stix, collections, origin,
-                    Strings(json["path"], id, "$.path"), stix.Id, stix.Version?.Text, json["added"]?.GetValue<string>());
-            default:
-                throw new FormatException($"event {id}: unknown event type '{kind}'");
+            var json = document.RootElement;
+            if (json.ValueKind != JsonValueKind.Object)
+                throw new FormatException($"event {id}: data is not a JSON object");
+            var collections = Strings(json, "collections", id);
+            switch (kind)
+            {
+                case "deleted":
+                    return new ReceivedEvent(FeedEventKind.Deleted, cursor, null, collections, null, [], Text(json, "id", id)!, Text(json, "version", id, optional: true));
+                case "created" or "updated":
+                    if (!json.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
+                        throw new FormatException($"event {id}: $.object is missing");
+                    // Stored as received: the bytes the serving node holds, so storing needs no re-serialising and a duplicate compares by hash.
+                    var bytes = JsonMarshal.GetRawUtf8Value(obj).ToArray();
+                    var stix = new StixObject((JsonObject)JsonNode.Parse(bytes)!, bytes);
+                    return new ReceivedEvent(kind == "created" ? FeedEventKind.Created : FeedEventKind.Updated, cursor, stix, collections, Text(json, "origin", id),
+                        Strings(json, "path", id), stix.Id, stix.Version?.Text, Text(json, "added", id, optional: true));
+                default:
+                    throw new FormatException($"event {id}: unknown event type '{kind}'");
+            }
         }
     }
 
-    private static string[] Strings(JsonNode? node, string? id, string path) =>
-        node is JsonArray array
-            ? [.. array.Select(item => item?.GetValue<string>() ?? throw new FormatException($"event {id}: {path} holds a null"))]
-            : throw new FormatException($"event {id}: {path} is not an array");
+    private static string? Text(JsonElement json, string name, string? id, bool optional = false) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
+        : optional && (!json.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null) ? null
+        : throw new FormatException($"event {id}: $.{name} must be a string");
+
+    private static string[] Strings(JsonElement json, string name, string? id) =>
+        json.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+            ? [.. array.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new FormatException($"event {id}: $.{name} holds a non-string"))]
+            : throw new FormatException($"event {id}: $.{name} is not an array");
 }
 
 /// <summary>An event as a subscriber received it.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,7 @@ public sealed class PeerLink(
 
     private readonly FederationOptions _options = options.Value;
     private string? _received;
+    private DateTimeOffset? _lastAdded;
 
     public PeerRecord Peer => peer;
 
@@ -107,8 +109,8 @@ public sealed class PeerLink(
                 idle.CancelAfter(_options.StreamIdleTimeout);
                 if (message.Comment is { } comment)
                 {
-                    if (comment.StartsWith(EventStreamApi.HeartbeatComment + " ", StringComparison.Ordinal) && StreamCursor.TryParse(comment[(EventStreamApi.HeartbeatComment.Length + 1)..], out var head))
-                        await Enqueue(queue, new Inbound(null, StreamCursorName, head.ToString()), ct);
+                    if (Heartbeat.TryParse(comment, out var beat))
+                        await Enqueue(queue, new Inbound(null, StreamCursorName, beat.Cursor.ToString(), beat), ct);
                     continue;
                 }
                 var received = FeedEventJson.Read(message.Event, message.Id, message.Data);
@@ -178,8 +180,10 @@ public sealed class PeerLink(
             FederationLog.Conflicts(logger, peer.Name, result.Conflicts);
         // Cursors move only after what came before them is stored: a crash replays, never skips.
         var cursors = new Dictionary<string, string>(StringComparer.Ordinal);
+        TimeSpan? lag = null;
         foreach (var item in batch)
         {
+            lag = Lag(item) ?? lag;
             if (item.CursorValue is not null)
                 cursors[item.CursorName] = item.CursorValue;
             // Streamed versions keep the TAXII cursors in step, so a fallback poll starts where the stream stopped.
@@ -191,7 +195,22 @@ public sealed class PeerLink(
         }
         foreach (var (name, value) in cursors)
             federation.SetCursor(peer.Name, name, value);
-        federation.RecordContact(peer.Name, time.GetUtcNow(), _received, result.Added + result.Deleted, result.Rejected + result.Conflicts, result.Unchanged);
+        federation.RecordContact(peer.Name, time.GetUtcNow(), _received, result.Added + result.Deleted, result.Rejected + result.Conflicts, result.Unchanged, lag);
+    }
+
+    /// <summary>
+    /// Lag as of an applied heartbeat, on the peer's clock only: nothing when it said it had sent all;
+    /// else its time then minus when it stored the newest version applied here. Null for other items.
+    /// </summary>
+    private TimeSpan? Lag(Inbound item)
+    {
+        if (item.Event?.Added is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var added))
+            _lastAdded = added;
+        if (item.Beat is not { } beat)
+            return null;
+        if (!beat.More)
+            return TimeSpan.Zero;
+        return beat.ServerTime is { } now && _lastAdded is { } newest && now > newest ? now - newest : TimeSpan.Zero;
     }
 
     private Uri StreamUri()
@@ -208,4 +227,4 @@ public sealed class PeerLink(
 }
 
 /// <summary>An item of a peer's queue: a received event and/or a cursor to persist once everything before it is applied.</summary>
-public sealed record Inbound(ReceivedEvent? Event, string CursorName, string? CursorValue);
+public sealed record Inbound(ReceivedEvent? Event, string CursorName, string? CursorValue, Heartbeat? Beat = null);

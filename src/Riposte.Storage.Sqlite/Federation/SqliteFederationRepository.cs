@@ -32,6 +32,7 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         // Files made by the first version: every log entry then was a deletion, and duplicates were not counted.
         AddColumnIfMissing(connection, "federation_tombstone", "kind", "TEXT NOT NULL DEFAULT 'Deleted'");
         AddColumnIfMissing(connection, "federation_status", "unchanged", "INTEGER NOT NULL DEFAULT 0");
+        AddColumnIfMissing(connection, "federation_status", "lag_ms", "INTEGER");
     }
 
     private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
@@ -109,19 +110,22 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
     {
         using var connection = Open();
         var cursor = Scalar(connection, "SELECT value FROM federation_cursor WHERE peer = $p AND name = 'stream'", ("$p", peer));
-        return Query(connection, "SELECT remote_head, last_contact, last_error, last_error_at, applied, rejected, unchanged FROM federation_status WHERE peer = $p",
-                r => new PeerStatusRecord(peer, cursor, Text(r, 0), Time(r, 1), Text(r, 2), Time(r, 3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)), ("$p", peer))
+        return Query(connection, "SELECT remote_head, last_contact, last_error, last_error_at, applied, rejected, unchanged, lag_ms FROM federation_status WHERE peer = $p",
+                r => new PeerStatusRecord(peer, cursor, Text(r, 0), Time(r, 1), Text(r, 2), Time(r, 3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
+                    r.IsDBNull(7) ? null : TimeSpan.FromMilliseconds(r.GetInt64(7))), ("$p", peer))
             .FirstOrDefault() ?? new PeerStatusRecord(peer, cursor, null, null, null, null, 0, 0);
     }
 
-    public void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected, long unchanged = 0)
+    public void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected, long unchanged = 0, TimeSpan? lag = null)
     {
         using var connection = Open();
         Execute(connection, """
-            INSERT INTO federation_status (peer, remote_head, last_contact, applied, rejected, unchanged) VALUES ($p, $head, $at, $applied, $rejected, $unchanged)
+            INSERT INTO federation_status (peer, remote_head, last_contact, applied, rejected, unchanged, lag_ms) VALUES ($p, $head, $at, $applied, $rejected, $unchanged, $lag)
             ON CONFLICT (peer) DO UPDATE SET remote_head = coalesce(excluded.remote_head, remote_head), last_contact = excluded.last_contact,
-              last_error = NULL, applied = applied + excluded.applied, rejected = rejected + excluded.rejected, unchanged = unchanged + excluded.unchanged
-            """, ("$p", peer), ("$head", remoteHead), ("$at", SqliteAccessDatabase.FormatTime(at)), ("$applied", applied), ("$rejected", rejected), ("$unchanged", unchanged));
+              last_error = NULL, applied = applied + excluded.applied, rejected = rejected + excluded.rejected, unchanged = unchanged + excluded.unchanged,
+              lag_ms = coalesce(excluded.lag_ms, lag_ms)
+            """, ("$p", peer), ("$head", remoteHead), ("$at", SqliteAccessDatabase.FormatTime(at)), ("$applied", applied), ("$rejected", rejected), ("$unchanged", unchanged),
+            ("$lag", lag is { } l ? (long)l.TotalMilliseconds : null));
     }
 
     public void RecordError(string peer, DateTimeOffset at, string error)
@@ -168,18 +172,16 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         var found = new Dictionary<(string, string), ProvenanceRecord>();
         if (keys.Count == 0)
             return found;
+        var wanted = keys.ToHashSet();
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT origin, path, via_peer, received FROM federation_provenance WHERE id = $id AND version = $v";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var version = command.Parameters.Add("$v", SqliteType.Text);
-        foreach (var key in keys)
+        // One query per batch: every version of these ids, the wanted ones kept (a stream batch asks for hundreds).
+        var rows = Query(connection, "SELECT id, version, origin, path, via_peer, received FROM federation_provenance WHERE id IN (SELECT value FROM json_each($ids))",
+            r => new ProvenanceRecord(r.GetString(0), r.GetString(1), r.GetString(2), ReadList(r.GetString(3)), Text(r, 4), Time(r, 5)!.Value),
+            ("$ids", JsonSerializer.Serialize(wanted.Select(k => k.Id).Distinct(StringComparer.Ordinal))));
+        foreach (var row in rows)
         {
-            id.Value = key.Id;
-            version.Value = key.Version;
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
-                found[key] = new ProvenanceRecord(key.Id, key.Version, reader.GetString(0), ReadList(reader.GetString(1)), Text(reader, 2), Time(reader, 3)!.Value);
+            if (wanted.Contains((row.Id, row.Version)))
+                found[(row.Id, row.Version)] = row;
         }
         return found;
     }

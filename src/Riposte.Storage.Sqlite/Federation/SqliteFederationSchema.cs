@@ -31,7 +31,8 @@ internal static class SqliteFederationSchema
             last_error_at TEXT,
             applied INTEGER NOT NULL DEFAULT 0,
             rejected INTEGER NOT NULL DEFAULT 0,
-            unchanged INTEGER NOT NULL DEFAULT 0);
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            lag_ms INTEGER);
         CREATE TABLE IF NOT EXISTS federation_provenance (
             id TEXT NOT NULL,
             version TEXT NOT NULL,

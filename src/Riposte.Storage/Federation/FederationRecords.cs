@@ -36,6 +36,7 @@ public sealed record PeerRecord(
 /// <param name="Applied">Versions and deletions received that changed this node.</param>
 /// <param name="Rejected">Versions the agreement or the border refused, and conflicting versions.</param>
 /// <param name="Unchanged">Versions received that this node held already (replays, or arrivals by two paths).</param>
+/// <param name="Lag">How far behind the peer's stream this node was at the last heartbeat applied (zero: caught up), measured on the peer's clock alone.</param>
 public sealed record PeerStatusRecord(
     string Peer,
     string? StreamCursor,
@@ -45,7 +46,8 @@ public sealed record PeerStatusRecord(
     DateTimeOffset? LastErrorAt,
     long Applied,
     long Rejected,
-    long Unchanged = 0);
+    long Unchanged = 0,
+    TimeSpan? Lag = null);
 
 /// <summary>Where one (id, version) came from: the node that first wrote it and the nodes it passed through, in order, ending with this one.</summary>
 public sealed record ProvenanceRecord(string Id, string Version, string Origin, IReadOnlyList<string> Path, string? ViaPeer, DateTimeOffset Received);

@@ -32,7 +32,7 @@ public interface IFederationRepository
     PeerStatusRecord GetStatus(string peer);
 
     /// <summary>Records a successful exchange: contact time, remote head, counts added; clears the last error.</summary>
-    void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected, long unchanged = 0);
+    void RecordContact(string peer, DateTimeOffset at, string? remoteHead, long applied, long rejected, long unchanged = 0, TimeSpan? lag = null);
 
     void RecordError(string peer, DateTimeOffset at, string error);
 

@@ -97,19 +97,19 @@ public static class PeerCommand
     private static Command Status(CliGlobals globals)
     {
         var name = new Argument<string?>("name") { Description = "One peer (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("status", "Sync state per peer: cursor, lag, last contact, last error") { name };
+        var command = new Command("status", "Sync state per peer: cursor, lag, last contact, counts, last error") { name };
         command.SetAction(parse =>
         {
             var federation = Repository(globals.DbPath(parse));
             var peers = federation.ListPeers().Where(p => parse.GetValue(name) is not { } only || p.Name == only).ToList();
             if (parse.GetValue(name) is { } wanted && peers.Count == 0)
                 throw new CliException($"peer status: no peer named '{wanted}'");
-            var table = new Table().AddColumns("peer", "cursor", "lag (events)", "last contact", "applied", "rejected", "last error");
+            var table = new Table().AddColumns("peer", "cursor", "lag", "last contact", "applied", "rejected", "unchanged", "last error");
             foreach (var peer in peers)
             {
                 var status = federation.GetStatus(peer.Name);
-                table.AddRow(Markup.Escape(peer.Name), status.StreamCursor ?? "-", Lag(status), Time(status.LastContact),
-                    status.Applied.ToString(CultureInfo.InvariantCulture), status.Rejected.ToString(CultureInfo.InvariantCulture),
+                table.AddRow(Markup.Escape(peer.Name), status.StreamCursor ?? "-", Lag(status.Lag), Time(status.LastContact),
+                    status.Applied.ToString(CultureInfo.InvariantCulture), status.Rejected.ToString(CultureInfo.InvariantCulture), status.Unchanged.ToString(CultureInfo.InvariantCulture),
                     status.LastError is null ? "-" : Markup.Escape($"{Time(status.LastErrorAt)} {status.LastError}"));
             }
             globals.Console.Out.Write(table);
@@ -118,11 +118,8 @@ public static class PeerCommand
         return command;
     }
 
-    /// <summary>How many of the peer's store sequences it has announced that are not applied here yet (its own numbers, never our clock).</summary>
-    public static string Lag(PeerStatusRecord status) =>
-        StreamCursor.TryParse(status.RemoteHead, out var head) && StreamCursor.TryParse(status.StreamCursor, out var applied)
-            ? Math.Max(0, head.Sequence - applied.Sequence + head.Tombstone - applied.Tombstone).ToString(CultureInfo.InvariantCulture)
-            : "-";
+    /// <summary>Seconds behind the peer's stream at the last heartbeat applied ("0 s": caught up); measured on the peer's clock, so skew does not count.</summary>
+    public static string Lag(TimeSpan? lag) => lag is { } value ? value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s" : "-";
 
     private static string Time(DateTimeOffset? at) => at?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
 
