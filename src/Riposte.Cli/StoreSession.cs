@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Riposte.Access;
+using Riposte.Federation.Stream;
 using Riposte.Storage;
+using Riposte.Storage.Sqlite;
+using Riposte.Storage.Sqlite.Federation;
 using Riposte.Web;
 
 namespace Riposte.Cli;
@@ -85,10 +88,18 @@ public static class StoreSession
     /// </summary>
     private static IStixStore Federated(IStixStore store)
     {
-        if (store is not Riposte.Storage.Sqlite.SqliteStixStore file)
+        if (store is not SqliteStixStore file)
             return store;
-        var log = Riposte.Storage.Sqlite.Federation.SqliteFederationRepository.ForFile(file.FilePath);
-        log.Migrate();
-        return new Riposte.Federation.Stream.NotifyingStixStore(store, log, new Riposte.Federation.Stream.ChangeSignal(), TimeProvider.System);
+        try
+        {
+            var log = SqliteFederationRepository.ForFile(file.FilePath);
+            log.Migrate();
+            return new NotifyingStixStore(store, log, new ChangeSignal(), TimeProvider.System);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 }

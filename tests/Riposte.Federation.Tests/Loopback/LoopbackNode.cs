@@ -70,7 +70,8 @@ public sealed class LoopbackNode : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Content root in the node's folder: the host watches its configuration files there, not in a busy working directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Path.GetDirectoryName(Db) });
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{_port}");
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
