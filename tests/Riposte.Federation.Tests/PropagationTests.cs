@@ -45,7 +45,7 @@ public sealed class PropagationTests
     }
 
     [Fact]
-    public async Task Push_WriteWithPushAgreement_PostedToPeerTaxii()
+    public async Task Push_WriteThenDeleteWithPushAgreement_PostedThenDeletedOverPeerTaxii()
     {
         // Arrange: b does not pull; a pushes.
         await using var mesh = await Mesh.StartAsync("a", "b");
@@ -55,8 +55,10 @@ public sealed class PropagationTests
 
         // Act
         a.Store.Put([campaign], Mesh.Shared);
+        await Mesh.Until(() => Mesh.Versions(mesh["b"]).Count == 1, "the campaign is pushed to b");
+        a.Store.Delete(campaign.Id, collectionId: Mesh.Shared);
 
-        // Assert
-        await Mesh.Until(() => mesh["b"].Store.GetLatest(campaign.Id) is not null, "the campaign is pushed to b");
+        // Assert: the deletion went as a TAXII DELETE on b's collection.
+        await Mesh.Until(() => Mesh.Versions(mesh["b"]).Count == 0, "the deletion is pushed to b");
     }
 }
