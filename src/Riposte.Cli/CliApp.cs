@@ -37,6 +37,7 @@ public static class CliApp
             TokenCommand.Create(globals),
             CollectionCommand.Create(globals),
             AuditCommand.Create(globals),
+            DemoCommand.Create(globals),
         })
         {
             root.Subcommands.Add(command);
