@@ -38,6 +38,7 @@ public static class CliApp
             CollectionCommand.Create(globals),
             AuditCommand.Create(globals),
             DemoCommand.Create(globals),
+            ReportCommand.Create(globals),
         })
         {
             root.Subcommands.Add(command);

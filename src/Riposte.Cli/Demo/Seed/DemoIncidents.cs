@@ -25,8 +25,8 @@ internal sealed class DemoIncidents(SeedRandom random, DemoCatalogue catalogue, 
         ["fundamental-freedoms"] = ["transnational-repression", "harassment-of-journalists", "diaspora-intimidation"],
     };
 
-    // Techniques are used unevenly in practice: a few dozen carry most campaigns.
-    private readonly double[] _techniqueWeights = [.. techniques.Select((_, i) => 1.0 / (1 + (i % 40)))];
+    // Techniques are used unevenly in practice: a few carry most campaigns.
+    private readonly double[] _techniqueWeights = [.. techniques.Select((_, i) => 1.0 / Math.Sqrt(1 + i))];
 
     public SeededIncident Generate(List<JsonObject> output, int year, IReadOnlyList<SeededEvent> events)
     {

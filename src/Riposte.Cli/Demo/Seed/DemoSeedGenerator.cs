@@ -18,6 +18,8 @@ public sealed record DemoSeedData(IReadOnlyList<StixObject> Objects, IReadOnlyLi
 /// </summary>
 public static class DemoSeedGenerator
 {
+    private const int TechniquesInUse = 60;
+
     public static DemoSeedData Generate(DemoSeedOptions options)
     {
         if (options.Incidents < 0)
@@ -27,7 +29,8 @@ public static class DemoSeedGenerator
         var random = new SeedRandom(options.Seed);
         var disarm = DisarmFramework.Embedded;
         var catalogue = DemoCatalogue.Build(random, options.Year);
-        var incidents = new DemoIncidents(random, catalogue, disarm.Techniques);
+        // The repertoire of this world's actors: a few dozen of DISARM's techniques, not all of them.
+        var incidents = new DemoIncidents(random, catalogue, random.Several(disarm.Techniques, TechniquesInUse));
         var responses = new DemoResponses(random, catalogue, disarm.Counters);
         var output = new List<JsonObject>(catalogue.Objects);
 
