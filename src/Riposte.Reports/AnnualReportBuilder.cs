@@ -76,7 +76,9 @@ public sealed class AnnualReportBuilder(IStixStore store, IAccessGate gate, Orga
     {
         if (request.Edition == ReportEdition.Public)
             return "Public edition: built only from information marked TLP:CLEAR.";
-        var name = request.Requester.IsSystem ? "the node" : organisations.Get(request.Requester.OrganizationId)?.Name ?? request.Requester.OrganizationId;
+        if (request.Requester.IsSystem)
+            return "Members' edition: everything this node holds.";
+        var name = organisations.Get(request.Requester.OrganizationId)?.Name ?? request.Requester.OrganizationId;
         return $"Members' edition for {name}: what {name} may see on this node.";
     }
 
