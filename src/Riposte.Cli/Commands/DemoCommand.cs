@@ -22,10 +22,11 @@ public static class DemoCommand
             using var node = NodeSession.Open(globals, parse);
             BuiltIns.Load(node.Store);
             var data = DemoSeedGenerator.Generate(options);
+            var generated = clock.Elapsed;
             var summary = await DemoSeeder.SeedAsync(node.Store, node.Get<OrganizationService>(), data, cancellationToken);
             var c = CultureInfo.InvariantCulture;
             globals.Console.Out.MarkupLineInterpolated(
-                $"seeded {options.Incidents.ToString("N0", c)} incidents in {options.Year.ToString(c)} (seed {options.Seed.ToString(c)}): {summary.Added.ToString("N0", c)} objects added, {summary.Unchanged.ToString("N0", c)} unchanged, {summary.Rejected.ToString("N0", c)} rejected, {data.Organisations.Count.ToString(c)} organisations, in {clock.Elapsed.TotalSeconds.ToString("0.0", c)} s");
+                $"seeded {options.Incidents.ToString("N0", c)} incidents in {options.Year.ToString(c)} (seed {options.Seed.ToString(c)}): {summary.Added.ToString("N0", c)} objects added, {summary.Unchanged.ToString("N0", c)} unchanged, {summary.Rejected.ToString("N0", c)} rejected, {data.Organisations.Count.ToString(c)} organisations, in {clock.Elapsed.TotalSeconds.ToString("0.0", c)} s (generated in {generated.TotalSeconds.ToString("0.0", c)} s)");
             foreach (var rejection in summary.Rejections)
                 globals.Console.Fail(rejection.ToString());
             return summary.Rejected == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;

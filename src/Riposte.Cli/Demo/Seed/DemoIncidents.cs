@@ -56,6 +56,7 @@ internal sealed class DemoIncidents(SeedRandom random, DemoCatalogue catalogue, 
 
         var details = new JsonObject
         {
+            ["extension_type"] = RiposteExtensions.PropertyExtension,
             ["category"] = category,
             ["subcategories"] = SeedObjects.Strings(random.Several(Subcategories[category], random.Between(1, 2))),
             ["status"] = status,
@@ -79,7 +80,7 @@ internal sealed class DemoIncidents(SeedRandom random, DemoCatalogue catalogue, 
         var json = SeedObjects.Sdo("incident", id, detected, createdBy, tlp);
         json["name"] = $"{Title(category)} against {catalogue.Countries[country].Name} on {string.Join(", ", platforms)}";
         json["description"] = $"Campaign pushing \"{narratives.FirstOrDefault()?.Name ?? "an unnamed narrative"}\".";
-        json["extensions"] = new JsonObject { [RiposteExtensions.IncidentId] = Extension(details) };
+        json["extensions"] = new JsonObject { [RiposteExtensions.IncidentId] = details };
         output.Add(json);
 
         foreach (var technique in PickTechniques(random.Between(2, 5)))
@@ -134,14 +135,6 @@ internal sealed class DemoIncidents(SeedRandom random, DemoCatalogue catalogue, 
             });
         }
         return items;
-    }
-
-    private static JsonObject Extension(JsonObject details)
-    {
-        var extension = new JsonObject { ["extension_type"] = RiposteExtensions.PropertyExtension };
-        foreach (var (key, value) in details)
-            extension[key] = value?.DeepClone();
-        return extension;
     }
 
     private static DateTimeOffset Clamp(DateTimeOffset value, int year)
