@@ -23,4 +23,17 @@ public sealed class PdfTests(BuiltReports built)
         Assert.Contains($"3/{total}", pages[2], StringComparison.Ordinal);
         Assert.DoesNotContain("888", pages[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pdf_Contents_FindEveryHeadingOnALaterPage()
+    {
+        if (!built.HasChromium)
+            Assert.Skip("chromium is not installed (.ci/run installs it)");
+        var model = built.Node.Builder().Compute(new AnnualReportRequest(ReportNode.Year, ReportEdition.Public, Riposte.Access.Principal.System), TestContext.Current.CancellationToken);
+        var contents = Riposte.Reports.Html.HtmlReportRenderer.View(model, new Dictionary<string, string>(), BuiltReports.Editorial).Contents;
+        var pages = Riposte.Reports.Pdf.PdfPrinter.FindPages(File.ReadAllBytes(Path.Combine(built.PublicDir, "report.pdf")), contents);
+        Assert.Equal(contents.Select(c => c.Id), pages.Keys);
+        Assert.True(pages.Values.Zip(pages.Values.Skip(1)).All(p => p.First <= p.Second), "pages in reading order");
+        Assert.True(pages.Values.Min() > 2, "after the cover and the contents");
+    }
 }

@@ -75,6 +75,8 @@ public static class PdfPrinter
         return pages;
     }
 
-    // PdfPig's text drops or adds spaces between words; compare letters and digits only.
-    private static string Squash(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+    // PdfPig's text drops or adds spaces between words, and a font may still set ligatures: compare letters and digits only.
+    private static string Squash(string text) => string.Concat(text.Where(char.IsLetterOrDigit))
+        .Replace("\uFB00", "ff", StringComparison.Ordinal).Replace("\uFB01", "fi", StringComparison.Ordinal).Replace("\uFB02", "fl", StringComparison.Ordinal)
+        .Replace("\uFB03", "ffi", StringComparison.Ordinal).Replace("\uFB04", "ffl", StringComparison.Ordinal);
 }
