@@ -26,6 +26,10 @@ public sealed class FigureTests(BuiltReports built)
         Assert.Equal(expected.ByNarrative(Year), ModelTables.Counts(model, "narratives"));
         Assert.Equal(expected.ByActor(Year), ModelTables.Counts(model, "actors", column: 2, skip: "Not attributed"));
         Assert.Equal(expected.ByTechnique(Year), ModelTables.Section(model, "techniques").Tables[0].Rows.ToDictionary(r => r[1], r => ModelTables.Number(r[3])));
+        Assert.Equal(expected.ByCountry(Year), ModelTables.Counts(model, "targets"));
+        Assert.Equal(expected.BySector(Year), ModelTables.Counts(model, "targets", table: 2));
+        Assert.Equal(expected.ByEvent(Year), ModelTables.Counts(model, "events"));
+        Assert.Equal(expected.Outcomes(Year), ModelTables.Counts(model, "responses", table: 2));
         Assert.Equal(expected.Channels(Year), ModelTables.Value(model, "volumes", 0, "Channels"));
         Assert.Equal(expected.ContentItems(Year), ModelTables.Value(model, "volumes", 0, "Items of content"));
         Assert.Equal(expected.Responses(Year), ModelTables.Counts(model, "responses").Values.Sum());

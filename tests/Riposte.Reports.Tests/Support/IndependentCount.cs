@@ -50,6 +50,21 @@ public sealed class IndependentCount
     public Dictionary<string, int> ByNarrative(int year) =>
         Tally(Incidents(year), i => Strings(Ext(i)["narrative_refs"]).Where(_visible.ContainsKey).Select(id => (string)_visible[id]["name"]!));
 
+    public Dictionary<string, int> ByCountry(int year) =>
+        Tally(Incidents(year), i => Strings(Ext(i)["target_location_refs"]).Where(_visible.ContainsKey).Select(id => (string)_visible[id]["name"]!));
+
+    public Dictionary<string, int> BySector(int year) => Tally(Incidents(year), i => Strings(Ext(i)["target_sectors"]));
+
+    public Dictionary<string, int> ByEvent(int year) => Tally(Incidents(year), i => Strings(Ext(i)["target_events"]));
+
+    /// <summary>Outcomes of the visible responses to the year's visible incidents.</summary>
+    public Dictionary<string, int> Outcomes(int year)
+    {
+        var incidents = Incidents(year).Select(i => (string)i["id"]!).ToHashSet();
+        return _visible.Values.Where(o => (string)o["type"]! == RiposteExtensions.ResponseType && Strings(o["incident_refs"]).Any(incidents.Contains))
+            .Where(o => o["outcome"] is not null).GroupBy(o => (string)o["outcome"]!).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     public Dictionary<string, int> ByActor(int year)
     {
         var incidents = Incidents(year).Select(i => (string)i["id"]!).ToHashSet();
