@@ -37,6 +37,8 @@ public static class CliApp
             TokenCommand.Create(globals),
             CollectionCommand.Create(globals),
             AuditCommand.Create(globals),
+            DemoCommand.Create(globals),
+            ReportCommand.Create(globals),
         })
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Riposte.Reports.Tests.Support.BuiltReports))]
