@@ -4,6 +4,7 @@ using Riposte.Detection.Graph;
 using Riposte.Detection.Interning;
 using Riposte.Detection.Scoring;
 using Riposte.Detection.Signals;
+using Riposte.Detection.Text;
 
 namespace Riposte.Detection;
 
@@ -31,7 +32,7 @@ public sealed class CoordinationDetector
     {
         ArgumentNullException.ThrowIfNull(posts);
         var clock = Stopwatch.StartNew();
-        var table = PostTableBuilder.Build(posts);
+        var table = PostTableBuilder.Build(posts, new NearDuplicateGrouper(seed: _options.Seed), _options.MinTextWords);
         var interned = clock.Elapsed;
         var result = Detect(table);
         var timings = new Dictionary<string, TimeSpan>(result.Statistics.Timings) { ["intern"] = interned };
@@ -45,6 +46,8 @@ public sealed class CoordinationDetector
         var o = _options;
         var maxItem = o.MaxItemAccounts;
         var sync = Seconds(o.SynchronyWindow);
+        var cohort = CohortLinks.Build(table, o);
+        timings["signal " + SignalKind.CreationCohort] = clock.Elapsed;
         var builders = new (Func<Occurrences> Occurrences, TimeSpan Window)[]
         {
             (() => OccurrenceBuilder.NearDuplicateText(table, o), o.TextWindow),
@@ -53,21 +56,26 @@ public sealed class CoordinationDetector
             (() => OccurrenceBuilder.CoReply(table), o.CoReplyWindow),
             (() => OccurrenceBuilder.HashtagSequence(table), o.HashtagWindow),
         };
-        var content = new SignalResult[builders.Length];
+        var graphBuilder = new AccountGraphBuilder(table.AccountCount, cohort, o);
+        var evidence = new SignalItems[builders.Length];
         var signalTime = new TimeSpan[builders.Length];
-        Parallel.For(0, builders.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        // Each signal is folded into the graph as soon as it is computed and its pair maps dropped, so at most
+        // MaxSignalsAtOnce signals' pairs are in memory at a time.
+        Parallel.For(0, builders.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxSignalsAtOnce }, i =>
         {
             var started = Stopwatch.GetTimestamp();
-            content[i] = CoOccurrence.Compute(builders[i].Occurrences(), table, Seconds(builders[i].Window), sync, maxItem, o.MinDistinctItems);
+            var signal = PairCounter.Compute(builders[i].Occurrences(), table, Seconds(builders[i].Window), sync, maxItem, o.MinDistinctItems);
+            evidence[i] = signal.Items.Shared();
+            lock (graphBuilder)
+                graphBuilder.Add(signal);
             signalTime[i] = Stopwatch.GetElapsedTime(started);
         });
-        for (var i = 0; i < content.Length; i++)
-            timings["signal " + content[i].Kind] = signalTime[i];
-        var cohort = CoOccurrence.Compute(CohortSignal.Occurrences(table, o), table, Seconds(o.CohortWakeWindow), 0, maxItem, 1);
+        for (var i = 0; i < evidence.Length; i++)
+            timings["signal " + evidence[i].Kind] = signalTime[i];
         timings["signals"] = clock.Elapsed;
 
         clock.Restart();
-        var graph = AccountGraph.Build(content, cohort, table.AccountCount, o);
+        var graph = graphBuilder.Build();
         timings["graph"] = clock.Elapsed;
 
         clock.Restart();
@@ -75,15 +83,17 @@ public sealed class CoordinationDetector
         timings["cluster"] = clock.Elapsed;
 
         clock.Restart();
-        var clusters = ClusterBuilder.Build(table, graph, community, [.. content, cohort], o);
+        var clusters = ClusterBuilder.Build(table, graph, community, [.. evidence, cohort.Items], o);
         timings["score"] = clock.Elapsed;
 
-        var pairs = content.ToDictionary(s => s.Kind, s => s.Pairs.Count);
-        pairs[SignalKind.CreationCohort] = cohort.Pairs.Count;
+        var pairs = graphBuilder.PairsPerSignal.ToDictionary(kv => kv.Key, kv => (int)Math.Min(int.MaxValue, kv.Value));
         var stats = new DetectionStatistics(table.Count, table.AccountCount, pairs, graph.Graph.NodeCount,
             graph.EdgeSignals.Count, timings);
         return new CoordinationResult(clusters, stats);
     }
+
+    /// <summary>Two: enough to keep both cores of a small machine busy while capping the pairs held at once.</summary>
+    private static int MaxSignalsAtOnce => Math.Clamp(Environment.ProcessorCount, 1, 2);
 
     private static long Seconds(TimeSpan span) => (long)span.TotalSeconds;
 }

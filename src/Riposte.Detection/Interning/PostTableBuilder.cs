@@ -1,11 +1,16 @@
+using System.Text;
 using Riposte.Analytics.Posts;
+using Riposte.Detection.Text;
 
 namespace Riposte.Detection.Interning;
 
-/// <summary>Interns a stream of posts into a <see cref="PostTable"/> in one pass.</summary>
+/// <summary>
+/// Interns a stream of posts into a <see cref="PostTable"/> in one pass. Nothing of a post is kept as an object:
+/// ids go into a string archive, texts are signed for near-duplicate detection there and then, and kept compressed.
+/// </summary>
 internal static class PostTableBuilder
 {
-    public static PostTable Build(IEnumerable<Post> posts)
+    public static PostTable Build(IEnumerable<Post> posts, NearDuplicateGrouper textSigner, int minTextWords)
     {
         ArgumentNullException.ThrowIfNull(posts);
         var accounts = new StringInterner();
@@ -16,16 +21,22 @@ internal static class PostTableBuilder
         var platforms = new List<string>();
         var created = new List<long>();
 
-        var postIds = new List<string>();
-        var account = new List<int>();
-        var time = new List<long>();
-        var repostOf = new List<int>();
-        var replyTo = new List<int>();
-        var urlStart = new List<int> { 0 };
-        var urlIds = new List<int>();
-        var tagSeq = new List<int>();
-        var text = new List<string?>();
+        var ids = new StringArchive(compress: false);
+        var texts = new StringArchive(compress: true);
+        var signatures = textSigner.NewSignatureSet();
+        var postIdRef = new ColumnBuilder<long>();
+        var account = new ColumnBuilder<int>();
+        var time = new ColumnBuilder<long>();
+        var repostOf = new ColumnBuilder<int>();
+        var replyTo = new ColumnBuilder<int>();
+        var urlStart = new ColumnBuilder<int>();
+        var urlIds = new ColumnBuilder<int>();
+        var tagSeq = new ColumnBuilder<int>();
+        var signatureOf = new ColumnBuilder<int>();
+        var textRef = new ColumnBuilder<long>();
         var seenUrls = new HashSet<int>();
+        var minTime = long.MaxValue;
+        urlStart.Add(0);
 
         foreach (var post in posts)
         {
@@ -39,9 +50,11 @@ internal static class PostTableBuilder
             if (created[a] == long.MinValue && post.AuthorCreatedAt is { } c)
                 created[a] = c.ToUnixTimeSeconds();
 
-            postIds.Add(post.Id);
+            postIdRef.Add(ids.Add(post.Id));
             account.Add(a);
-            time.Add(post.CreatedAt.ToUnixTimeSeconds());
+            var seconds = post.CreatedAt.ToUnixTimeSeconds();
+            time.Add(seconds);
+            minTime = Math.Min(minTime, seconds);
             var isRepost = post.RepostOfId is not null;
             repostOf.Add(isRepost ? targets.Intern(post.RepostOfId!) : PostTable.None);
             replyTo.Add(post.ReplyToId is { } r ? targets.Intern(r) : PostTable.None);
@@ -61,38 +74,58 @@ internal static class PostTableBuilder
             tagSeq.Add(!isRepost && post.Hashtags.Count >= 2
                 ? tagSequences.Intern(string.Join(' ', post.Hashtags.Select(h => h.TrimStart('#').ToLowerInvariant())))
                 : PostTable.None);
-            text.Add(isRepost ? null : post.Text);
+            var signature = !isRepost && post.Text.Length > 0 ? textSigner.Sign(post.Text, minTextWords, signatures) : PostTable.None;
+            signatureOf.Add(signature);
+            if (signature != PostTable.None)
+                textRef.Add(texts.Add(post.Text));
         }
 
-        var targetIds = targets.ToArray();
-        var targetAuthor = new int[targetIds.Length];
-        Array.Fill(targetAuthor, PostTable.None);
-        for (var p = 0; p < postIds.Count; p++)
-        {
-            if (targets.TryGet(postIds[p], out var t))
-                targetAuthor[t] = account[p];
-        }
-
+        var count = account.Count;
+        var idRefs = postIdRef.ToArray();
+        var accountOf = account.ToArray();
         return new PostTable
         {
-            Count = postIds.Count,
-            PostIds = [.. postIds],
-            Account = [.. account],
-            Time = [.. time],
-            RepostOf = [.. repostOf],
-            ReplyTo = [.. replyTo],
-            UrlStart = [.. urlStart],
-            UrlIds = [.. urlIds],
-            HashtagSequence = [.. tagSeq],
-            Text = [.. text],
+            Count = count,
+            PostIdRef = idRefs,
+            Strings = ids,
+            Account = accountOf,
+            Time = time.ToArray(),
+            RepostOf = repostOf.ToArray(),
+            ReplyTo = replyTo.ToArray(),
+            UrlStart = urlStart.ToArray(),
+            UrlIds = urlIds.ToArray(),
+            HashtagSequence = tagSeq.ToArray(),
+            SignatureOf = signatureOf.ToArray(),
+            Signatures = signatures,
+            TextRef = textRef.ToArray(),
+            Texts = texts,
             AccountIds = accounts.ToArray(),
             AccountHandles = [.. handles],
             AccountPlatforms = [.. platforms],
             AccountCreated = [.. created],
             Urls = urls.ToArray(),
             HashtagSequences = tagSequences.ToArray(),
-            Targets = targetIds,
-            TargetAuthor = targetAuthor,
+            Targets = targets.ToArray(),
+            TargetAuthor = TargetAuthors(targets, ids, idRefs, accountOf),
+            MinTime = count == 0 ? 0 : minTime,
         };
+    }
+
+    /// <summary>The author of each reposted or replied-to post that is itself in the data.</summary>
+    private static int[] TargetAuthors(StringInterner targets, StringArchive ids, long[] idRefs, int[] account)
+    {
+        var targetAuthor = new int[targets.Count];
+        Array.Fill(targetAuthor, PostTable.None);
+        Span<char> buffer = stackalloc char[256];
+        for (var p = 0; p < idRefs.Length; p++)
+        {
+            var utf8 = ids.Utf8(idRefs[p]);
+            var chars = Encoding.UTF8.GetMaxCharCount(utf8.Length) <= buffer.Length
+                ? buffer[..Encoding.UTF8.GetChars(utf8, buffer)]
+                : Encoding.UTF8.GetString(utf8).AsSpan();
+            if (targets.TryGet(chars, out var t))
+                targetAuthor[t] = account[p];
+        }
+        return targetAuthor;
     }
 }

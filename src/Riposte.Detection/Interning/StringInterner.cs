@@ -5,6 +5,7 @@ internal sealed class StringInterner(IEqualityComparer<string>? comparer = null)
 {
     private readonly Dictionary<string, int> _ids = new(comparer ?? StringComparer.Ordinal);
     private readonly List<string> _values = [];
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _spanLookup;
 
     public int Count => _values.Count;
 
@@ -20,6 +21,13 @@ internal sealed class StringInterner(IEqualityComparer<string>? comparer = null)
     }
 
     public bool TryGet(string value, out int id) => _ids.TryGetValue(value, out id);
+
+    /// <summary>Looks a value up without making a string of it (needs an ordinal comparer).</summary>
+    public bool TryGet(ReadOnlySpan<char> value, out int id)
+    {
+        _spanLookup ??= _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        return _spanLookup.Value.TryGetValue(value, out id);
+    }
 
     public string this[int id] => _values[id];
 

@@ -9,7 +9,7 @@ internal static class ClusterBuilder
     private const int MaxItemsPerCluster = 50;
 
     public static List<CoordinatedCluster> Build(
-        PostTable table, AccountGraph graph, int[] community, IReadOnlyList<SignalResult> signals, CoordinationOptions options)
+        PostTable table, AccountGraph graph, int[] community, IReadOnlyList<SignalItems> signals, CoordinationOptions options)
     {
         var g = graph.Graph;
         var groups = new Dictionary<int, List<int>>();

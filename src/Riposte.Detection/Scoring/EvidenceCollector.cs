@@ -17,7 +17,7 @@ internal static class EvidenceCollector
     /// accounts that pile onto news or viral posts are a few among many.
     /// </remarks>
     public static (List<SharedItem>[] Items, double[] Coverage, double[] Exclusivity) Collect(
-        PostTable table, IReadOnlyList<SignalResult> signals, Dictionary<int, int> clusterOfAccount, int[] clusterSize, int maxItems)
+        PostTable table, IReadOnlyList<SignalItems> signals, Dictionary<int, int> clusterOfAccount, int[] clusterSize, int maxItems)
     {
         var clusterCount = clusterSize.Length;
         var coverage = new double[clusterCount];
@@ -53,7 +53,7 @@ internal static class EvidenceCollector
                         allOnItems[c] += members;
                     }
                     var shared = posts
-                        .Select(p => new SharedPost(table.PostIds[p], table.AccountIds[table.Account[p]], DateTimeOffset.FromUnixTimeSeconds(table.Time[p])))
+                        .Select(p => new SharedPost(table.PostId(p), table.AccountIds[table.Account[p]], DateTimeOffset.FromUnixTimeSeconds(table.Time[p])))
                         .ToList();
                     found[c].Add((members, new SharedItem(s.Kind, KeyText(table, s.Kind, s.ItemKey[item], posts[0]), shared)));
                 }
@@ -72,7 +72,7 @@ internal static class EvidenceCollector
         SignalKind.CoRepost or SignalKind.CoReply => table.Targets[key],
         SignalKind.CoLink => table.Urls[key],
         SignalKind.HashtagSequence => "#" + table.HashtagSequences[key].Replace(" ", " #", StringComparison.Ordinal),
-        SignalKind.NearDuplicateText => Truncate(table.Text[firstPost] ?? "", 200),
+        SignalKind.NearDuplicateText => Truncate(table.TextOf(firstPost), 200),
         SignalKind.CreationCohort => "created " + DateTimeOffset.FromUnixTimeSeconds(key * 86400L).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         _ => key.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

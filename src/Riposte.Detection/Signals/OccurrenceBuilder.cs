@@ -32,25 +32,15 @@ internal static class OccurrenceBuilder
         return occ;
     }
 
-    /// <summary>Near-duplicate text: the item key is the near-duplicate group of the post's text.</summary>
+    /// <summary>Near-duplicate text: the item key is the near-duplicate group of the post's text (signed while interning).</summary>
     public static Occurrences NearDuplicateText(PostTable t, CoordinationOptions options)
     {
-        var posts = new List<int>();
-        var texts = new List<string?>();
+        var groups = new NearDuplicateGrouper(seed: options.Seed).Group(t.Signatures, options.TextSimilarity);
+        var occ = new Occurrences(SignalKind.NearDuplicateText);
         for (var p = 0; p < t.Count; p++)
         {
-            if (t.Text[p] is { Length: > 0 } text)
-            {
-                posts.Add(p);
-                texts.Add(text);
-            }
-        }
-        var groups = new NearDuplicateGrouper(seed: options.Seed).Group(texts, options.TextSimilarity, options.MinTextWords);
-        var occ = new Occurrences(SignalKind.NearDuplicateText);
-        for (var i = 0; i < posts.Count; i++)
-        {
-            if (groups[i] != NearDuplicateGrouper.NoGroup)
-                occ.Add(groups[i], posts[i]);
+            if (t.SignatureOf[p] != PostTable.None)
+                occ.Add(groups[t.SignatureOf[p]], p);
         }
         return occ;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Riposte.Detection.Graph;
 
 namespace Riposte.Detection.Text;
@@ -14,6 +15,25 @@ public sealed class NearDuplicateGrouper(int bands = 21, int rows = 3, int shing
 
     private readonly MinHasher _hasher = new(64, seed);
 
+    /// <summary>An empty set for this grouper's signatures.</summary>
+    public SignatureSet NewSignatureSet() => new(_hasher.Length);
+
+    /// <summary>
+    /// Signs a text into <paramref name="signatures"/> and returns its index, or <see cref="NoGroup"/> when it is
+    /// shorter than <paramref name="minWords"/> normalised words (too short to call anything a copy of it).
+    /// </summary>
+    public int Sign(string text, int minWords, SignatureSet signatures)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(signatures);
+        var words = TextNormaliser.WordHashes(text);
+        if (words.Count < minWords)
+            return NoGroup;
+        Span<uint> signature = stackalloc uint[_hasher.Length];
+        _hasher.Sign(TextNormaliser.Shingles(words, shingleWords), signature);
+        return signatures.Add(signature);
+    }
+
     /// <summary>
     /// A group key for each text (dense, 0-based), or <see cref="NoGroup"/> when the text is null or
     /// shorter than <paramref name="minWords"/> words. Texts with the same key are near-duplicates.
@@ -21,39 +41,34 @@ public sealed class NearDuplicateGrouper(int bands = 21, int rows = 3, int shing
     public int[] Group(IReadOnlyList<string?> texts, double threshold, int minWords)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var n = texts.Count;
-        var length = _hasher.Length;
-        var signatures = new uint[(long)n * length];
-        var usable = new bool[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var text = texts[i];
-            if (text is null)
-                return;
-            var words = TextNormaliser.WordHashes(text);
-            if (words.Count < minWords)
-                return;
-            var shingles = TextNormaliser.Shingles(words, shingleWords);
-            _hasher.Sign(shingles, signatures.AsSpan(i * length, length));
-            usable[i] = true;
-        });
+        var signatures = NewSignatureSet();
+        var index = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+            index[i] = texts[i] is { } text ? Sign(text, minWords, signatures) : NoGroup;
+        var groups = Group(signatures, threshold);
+        return [.. index.Select(s => s == NoGroup ? NoGroup : groups[s])];
+    }
 
+    /// <summary>A group key (dense, 0-based) for each signature, in the order they were added.</summary>
+    public int[] Group(SignatureSet signatures, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(signatures);
+        var n = signatures.Count;
         var joins = new List<(int Doc, int Rep)>[bands];
         Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
         {
-            var buckets = new Dictionary<ulong, int>();
+            var buckets = new Dictionary<ulong, int>(n);
             var found = new List<(int, int)>();
             for (var i = 0; i < n; i++)
             {
-                if (!usable[i])
-                    continue;
-                var sig = signatures.AsSpan(i * length, length);
+                var sig = signatures[i];
                 var key = 0xCBF29CE484222325UL ^ (ulong)b;
                 for (var r = 0; r < rows; r++)
                     key = MinHasher.Mix(key ^ sig[(b * rows) + r]);
-                if (!buckets.TryGetValue(key, out var rep))
-                    buckets[key] = i;
-                else if (MinHasher.Estimate(sig, signatures.AsSpan(rep * length, length)) >= threshold)
+                ref var rep = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out var exists);
+                if (!exists)
+                    rep = i;
+                else if (signatures.Estimate(i, rep) >= threshold)
                     found.Add((i, rep));
             }
             joins[b] = found;
@@ -69,11 +84,6 @@ public sealed class NearDuplicateGrouper(int bands = 21, int rows = 3, int shing
         var rootKey = new Dictionary<int, int>();
         for (var i = 0; i < n; i++)
         {
-            if (!usable[i])
-            {
-                keys[i] = NoGroup;
-                continue;
-            }
             var root = sets.Find(i);
             if (!rootKey.TryGetValue(root, out var k))
                 rootKey[root] = k = rootKey.Count;

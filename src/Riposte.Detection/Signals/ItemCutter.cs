@@ -4,20 +4,33 @@ using Riposte.Detection.Interning;
 namespace Riposte.Detection.Signals;
 
 /// <summary>
-/// Turns a signal's occurrences into weighted account pairs. Occurrences of one key are split
-/// into items (bursts: a gap longer than the window starts a new item). Each item gets an IDF weight
-/// (<see cref="Specificity"/>), so an item shared by thousands says little about any pair; two
-/// accounts co-occur on an item when they posted on it within the window; and the pair's
-/// similarity is the cosine of the accounts' weighted item vectors, which normalises by activity.
+/// First pass of a signal: sorts its occurrences by key and time, cuts each key into items (a gap longer than the
+/// window starts a new item), weighs each item by its specificity and sums the accounts' norms.
 /// </summary>
-internal static class CoOccurrence
+internal static class ItemCutter
 {
-    public static SignalResult Compute(
-        Occurrences occ, PostTable table, long window, long syncWindow, int maxItemAccounts, int minItems)
+    /// <summary>A signal cut into weighted items.</summary>
+    internal sealed class Cut
+    {
+        public required SignalItems Items { get; init; }
+
+        /// <summary>Squared item weight, or 0 for an item no pair can come from (one account, or more than the maximum).</summary>
+        public required float[] ItemWeight { get; init; }
+
+        /// <summary>Who each item came from: the given source of its first occurrence, or its first poster.</summary>
+        public required int[] ItemSource { get; init; }
+
+        public required double[] Norm { get; init; }
+
+        /// <summary>Per account: how many items with a weight it is on (an account on fewer than two pairs with nobody twice).</summary>
+        public required int[] SharedItemsOf { get; init; }
+    }
+
+    public static Cut Run(Occurrences occ, PostTable table, long window, int maxItemAccounts)
     {
         var n = occ.Count;
         var key = CollectionsMarshal.AsSpan(occ.Key);
-        var minTime = n == 0 ? 0 : table.Time.Min();
+        var minTime = table.MinTime;
         var sortKeys = new long[n];
         var order = new int[n];
         for (var i = 0; i < n; i++)
@@ -28,8 +41,6 @@ internal static class CoOccurrence
         Array.Sort(sortKeys, order);
 
         var activeAccounts = CountAccounts(occ, table);
-        var pairs = new Dictionary<long, PairStats>();
-        var sync = new Dictionary<long, PairStats>();
         var norm = new double[table.AccountCount];
         var lastItemOf = new int[table.AccountCount];
         var sharedItemsOf = new int[table.AccountCount];
@@ -38,8 +49,8 @@ internal static class CoOccurrence
         var itemKey = new List<int>();
         var itemWeight = new List<float>();
         var itemAccounts = new List<int>();
+        var itemSource = new List<int>();
 
-        // Pass 1: cut items (same key, no gap longer than the window), weigh them, build the norms.
         var start = 0;
         while (start < n)
         {
@@ -63,6 +74,8 @@ internal static class CoOccurrence
                 }
             }
             itemAccounts.Add(distinct);
+            var firstSource = occ.Source[order[start]];
+            itemSource.Add(firstSource == Occurrences.FirstPoster ? table.Account[sortedPosts[start]] : firstSource);
             var w = Specificity(distinct, activeAccounts);
             var w2 = w * w;
             var shared = distinct >= 2 && distinct <= maxItemAccounts;
@@ -82,51 +95,20 @@ internal static class CoOccurrence
         }
         itemStart.Add(n);
 
-        // Pass 2: pairs within the window on shared items, among accounts that can reach the
-        // minimum number of distinct items at all (most accounts share one item, if any).
-        for (var item = 0; item < itemKey.Count; item++)
+        return new Cut
         {
-            var w2 = itemWeight[item];
-            if (w2 <= 0)
-                continue;
-            var from = itemStart[item];
-            var to = itemStart[item + 1];
-            var firstSource = occ.Source[order[from]];
-            var source = firstSource == Occurrences.FirstPoster ? table.Account[sortedPosts[from]] : firstSource;
-            for (var i = from; i < to; i++)
+            Items = new SignalItems
             {
-                var pi = sortedPosts[i];
-                var ai = table.Account[pi];
-                if (sharedItemsOf[ai] < minItems)
-                    continue;
-                var ti = table.Time[pi];
-                for (var j = i + 1; j < to; j++)
-                {
-                    var pj = sortedPosts[j];
-                    var dt = table.Time[pj] - ti;
-                    if (dt > window)
-                        break;
-                    var aj = table.Account[pj];
-                    if (ai == aj || sharedItemsOf[aj] < minItems)
-                        continue;
-                    var pk = PairStats.Key(ai, aj);
-                    CollectionsMarshal.GetValueRefOrAddDefault(pairs, pk, out _).Count(item, w2, source);
-                    if (dt <= syncWindow)
-                        CollectionsMarshal.GetValueRefOrAddDefault(sync, pk, out _).Count(item, w2, source);
-                }
-            }
-        }
-
-        return new SignalResult
-        {
-            Kind = occ.Kind,
-            Pairs = pairs,
-            Synchronised = sync,
+                Kind = occ.Kind,
+                SortedPosts = sortedPosts,
+                ItemStart = [.. itemStart],
+                ItemKey = [.. itemKey],
+                ItemAccounts = [.. itemAccounts],
+            },
+            ItemWeight = [.. itemWeight],
+            ItemSource = [.. itemSource],
             Norm = norm,
-            SortedPosts = sortedPosts,
-            ItemStart = [.. itemStart],
-            ItemKey = [.. itemKey],
-            ItemAccounts = [.. itemAccounts],
+            SharedItemsOf = sharedItemsOf,
         };
 
         long TimeOf(int sortedIndex) => sortKeys[sortedIndex] & 0xFFFFFFFF;
