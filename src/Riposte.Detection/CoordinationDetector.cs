@@ -59,17 +59,21 @@ public sealed class CoordinationDetector
         var graphBuilder = new AccountGraphBuilder(table.AccountCount, cohort, o);
         var evidence = new SignalItems[builders.Length];
         var signalTime = new TimeSpan[builders.Length];
-        // Each signal is folded into the graph as soon as it is computed and its pair maps dropped, so at most
+        // Each signal is folded into the graph as soon as its turn comes and its pair maps dropped, so at most
         // MaxSignalsAtOnce signals' pairs are in memory at a time.
-        Parallel.For(0, builders.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxSignalsAtOnce }, i =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var signal = PairCounter.Compute(builders[i].Occurrences(), table, Seconds(builders[i].Window), sync, maxItem, o.MinDistinctItems);
-            evidence[i] = signal.Items.Shared();
-            lock (graphBuilder)
+        OrderedFold.Run(builders.Length, MaxSignalsAtOnce,
+            i =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var signal = PairCounter.Compute(builders[i].Occurrences(), table, Seconds(builders[i].Window), sync, maxItem, o.MinDistinctItems);
+                signalTime[i] = Stopwatch.GetElapsedTime(started);
+                return signal;
+            },
+            (i, signal) =>
+            {
+                evidence[i] = signal.Items.Shared();
                 graphBuilder.Add(signal);
-            signalTime[i] = Stopwatch.GetElapsedTime(started);
-        });
+            });
         for (var i = 0; i < evidence.Length; i++)
             timings["signal " + evidence[i].Kind] = signalTime[i];
         timings["signals"] = clock.Elapsed;

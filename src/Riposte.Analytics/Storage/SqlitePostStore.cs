@@ -30,6 +30,20 @@ public sealed class SqlitePostStore : IPostStore
         return connection;
     }
 
+    /// <summary>
+    /// A connection for one pass over the posts. Memory-mapping is turned off: a scan of a multi-GB store would
+    /// otherwise map up to 1 GiB of the file into the process (resident, and counted against the detector's
+    /// memory) for pages it reads once; the OS page cache serves them just as well.
+    /// </summary>
+    private SqliteConnection OpenForScan()
+    {
+        var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA mmap_size=0";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
     public IPostStoreWriter OpenWriter() => new SqlitePostWriter(Open());
 
     public UpsertCounts Upsert(IEnumerable<Post> posts)
@@ -74,7 +88,7 @@ public sealed class SqlitePostStore : IPostStore
     /// <summary>The same rows decoded on the calling thread (for comparison and single-core hosts).</summary>
     internal IEnumerable<Post> ReadOnCallingThread(PostFilter filter)
     {
-        using var connection = Open();
+        using var connection = OpenForScan();
         var (where, values) = Where(filter);
         using var statement = new RawStatement(connection, $"SELECT {PostColumnList} FROM posts{where} ORDER BY created_at, rowid");
         for (var i = 0; i < values.Count; i++)
@@ -91,7 +105,7 @@ public sealed class SqlitePostStore : IPostStore
     {
         try
         {
-            using var connection = Open();
+            using var connection = OpenForScan();
             var (where, values) = Where(filter);
             using var statement = new RawStatement(connection, $"SELECT {PostColumnList} FROM posts{where} ORDER BY created_at, rowid");
             for (var i = 0; i < values.Count; i++)
