@@ -33,6 +33,7 @@ public sealed class CoordinationDetector
         ArgumentNullException.ThrowIfNull(posts);
         var clock = Stopwatch.StartNew();
         var table = PostTableBuilder.Build(posts, new NearDuplicateGrouper(seed: _options.Seed), _options.MinTextWords);
+        MemoryRelief.AtStageBoundary();
         var interned = clock.Elapsed;
         var result = Detect(table);
         var timings = new Dictionary<string, TimeSpan>(result.Statistics.Timings) { ["intern"] = interned };
@@ -73,7 +74,8 @@ public sealed class CoordinationDetector
             {
                 evidence[i] = signal.Items.Shared();
                 graphBuilder.Add(signal);
-            });
+            },
+            afterEach: MemoryRelief.AtStageBoundary);
         for (var i = 0; i < evidence.Length; i++)
             timings["signal " + evidence[i].Kind] = signalTime[i];
         timings["signals"] = clock.Elapsed;

@@ -7,7 +7,9 @@ namespace Riposte.Detection.Signals;
 /// </summary>
 internal static class OrderedFold
 {
-    public static void Run<T>(int count, int workers, Func<int, T> compute, Action<int, T> consume)
+    /// <param name="afterEach">Runs after each consume, once the result is no longer referenced (to reclaim its memory).</param>
+    public static void Run<T>(int count, int workers, Func<int, T> compute, Action<int, T> consume, Action? afterEach = null)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
         ArgumentNullException.ThrowIfNull(consume);
@@ -22,7 +24,7 @@ internal static class OrderedFold
             // Claims rise strictly, so the lowest unconsumed index is always being computed by a worker that does not wait.
             while ((i = Interlocked.Increment(ref claimed)) < count)
             {
-                T result;
+                T? result;
                 try
                 {
                     result = compute(i);
@@ -45,6 +47,8 @@ internal static class OrderedFold
                     try
                     {
                         consume(i, result);
+                        result = null;
+                        afterEach?.Invoke();
                     }
                     catch
                     {
