@@ -11,6 +11,7 @@ using Riposte.Incidents;
 using Riposte.Storage;
 using Riposte.Storage.Sqlite.Federation;
 using Riposte.Taxii;
+using Riposte.Web.Ui;
 
 namespace Riposte.Web;
 
@@ -34,6 +35,7 @@ public static class RiposteHost
         builder.Services.AddRiposteTaxii();
         builder.Services.AddRiposteFederation(_ => SqliteFederationRepository.ForFile(settings.Db),
             options => options.KeysDirectory = PeerTokenProtector.KeysDirectoryFor(settings.Db));
+        builder.Services.AddRiposteUi();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
@@ -42,12 +44,14 @@ public static class RiposteHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealth();
         app.MapTaxii();
         app.MapRiposteIncidents();
         app.MapRiposteFederation();
         app.MapOpenApi();
         app.MapScalarApiReference();
+        app.MapRiposteUi();
         return app;
     }
 }
