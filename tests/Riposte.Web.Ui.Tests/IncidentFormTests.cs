@@ -72,6 +72,28 @@ public sealed class IncidentFormTests(UiNodeFixture fixture) : IClassFixture<UiN
         Assert.DoesNotContain(UiNode.AmberName, body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Detail_LessonAboutTheIncident_IsListedForTheAnalystOnly()
+    {
+        var (id, _) = CreateIncident("Lesson subject");
+        using (var scope = Node.Services.CreateScope())
+        {
+            var analyst = UserService.PrincipalOf(scope.ServiceProvider.GetRequiredService<UserService>().GetByName("analyst")!);
+            scope.ServiceProvider.GetRequiredService<LessonService>().Create(analyst, new LessonInput
+            {
+                Kind = "lesson-learned", Title = "Pre-bunk the memo earlier", Content = "Waiting two days let the memo spread.", ObjectRefs = [id], Tlp = "amber",
+            });
+        }
+        using var analystClient = await UiClient.SignedInAsync(Node.BaseAddress, "analyst");
+        using var partner = await UiClient.SignedInAsync(Node.BaseAddress, "partner");
+
+        var page = await analystClient.GetPageAsync($"incidents/{id}");
+        var partnerPage = await partner.GetAsync($"incidents/{id}");
+
+        Assert.Contains("Pre-bunk the memo earlier", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, partnerPage.StatusCode);
+    }
+
     private (string Id, string Version) CreateIncident(string name)
     {
         using var scope = Node.Services.CreateScope();

@@ -1,6 +1,7 @@
 using Riposte.Access;
 using Riposte.Incidents.Services;
 using Riposte.Stix;
+using Riposte.Storage;
 
 namespace Riposte.Web.Ui.Views;
 
@@ -15,7 +16,7 @@ public sealed record IncidentPage(
 
 /// <summary>Assembles the incident page; null when the incident does not exist or the principal may not see it.</summary>
 public sealed class IncidentPageView(
-    IncidentService incidents, AssessmentService assessments, ResponseService responses, LessonService lessons,
+    IncidentService incidents, AssessmentService assessments, ResponseService responses,
     ObjectWorkspace workspace, MarkingView markings, UiPermissions permissions)
 {
     public IncidentPage? Build(Principal principal, string id)
@@ -43,10 +44,18 @@ public sealed class IncidentPageView(
             view, markings.Of(incident), incidents.History(principal, id),
             [.. assessments.List(principal, null, 1000).Where(a => a.GetStrings("object_refs").Contains(id)).Select(a => Related(a, null))],
             [.. responses.List(principal, id, null, 1000).Select(r => Related(r, null))],
-            lessons.List(principal, null, about: id),
+            LessonsAbout(principal, id),
             related,
             permissions.MayWrite(principal));
     }
+
+    /// <summary>
+    /// Lessons about the incident, found by their labels (indexed) rather than by reading every note
+    /// in the store, as <c>LessonService.List</c> does: a store of 100,000 notes made the page take seconds.
+    /// </summary>
+    private IReadOnlyList<StixObject> LessonsAbout(Principal principal, string id) =>
+        [.. LessonService.Kinds.SelectMany(kind => workspace.List(principal, new StixQuery { Types = [LessonService.Type], Label = kind },
+            note => note.GetStrings("object_refs").Contains(id), limit: 100)).DistinctBy(n => n.Id)];
 
     private RelatedObject Related(StixObject obj, string? relationship) =>
         new(obj.Id, obj.Type, obj.Name ?? obj.GetString("value") ?? obj.Id, relationship, markings.Of(obj));
