@@ -24,7 +24,7 @@ namespace Riposte.Bench;
 /// host on loopback, an analyst signed in with the UI cookie, each page fetched repeatedly over HTTP
 /// (server rendering plus transfer, as a browser waits for it). Arguments: [objects = 100000] [requests per page = 40].
 /// The store: 500 incidents (AMBER and GREEN, two DISARM techniques each, made through the
-/// incident service), DISARM, and notes about the incidents filling up to the object count.
+/// incident service), DISARM, then accounts, indicators and notes up to the object count.
 /// </summary>
 public static partial class UiBenchmarksQuick
 {
@@ -56,7 +56,7 @@ public static partial class UiBenchmarksQuick
         string[] pages = ["", "incidents", "incidents?q=memo", "incidents?status=draft&marking=amber&platform=telegram", $"incidents/{firstIncident}", "navigator", "navigator?category=election-interference&technique=T0049.003", "responses", "detection"];
         foreach (var page in pages)
         {
-            await GetAsync(http, page); // warm-up: JIT and first-use caches
+            var size = await GetAsync(http, page); // warm-up: JIT and first-use caches
             var times = new List<double>();
             for (var i = 0; i < requests; i++)
             {
@@ -112,20 +112,47 @@ public static partial class UiBenchmarksQuick
         {
             var batch = new List<StixObject>();
             for (; batch.Count < 5_000 && done < fill; done++)
-            {
-                batch.Add(new StixObject(new JsonObject
-                {
-                    ["type"] = "note", ["spec_version"] = "2.1", ["id"] = "note--" + Guid.NewGuid().ToString("D"),
-                    ["created"] = now, ["modified"] = now, ["created_by_ref"] = nodeOrg,
-                    ["content"] = string.Create(CultureInfo.InvariantCulture, $"Observation {done} about the memo"),
-                    ["object_refs"] = new JsonArray(ids[done % ids.Count]),
-                    ["object_marking_refs"] = new JsonArray(done % 2 == 0 ? TlpMarkings.GreenId : TlpMarkings.AmberId),
-                }));
-            }
+                batch.Add(Filler(done, nodeOrg, now, ids));
             store.Put(batch);
         }
         return ids[1];
     }
+
+    /// <summary>
+    /// The bulk of a working store: accounts from detection, indicators, and notes (one in ten objects;
+    /// every fiftieth note is about an incident, the rest about indicators). Half GREEN, half AMBER.
+    /// </summary>
+    private static StixObject Filler(int i, string nodeOrg, string now, List<string> incidents)
+    {
+        var marking = new JsonArray(i % 2 == 0 ? TlpMarkings.GreenId : TlpMarkings.AmberId);
+        var n = i.ToString(CultureInfo.InvariantCulture);
+        JsonObject json = (i % 10) switch
+        {
+            0 => new JsonObject
+            {
+                ["type"] = "note", ["content"] = $"Observation {n} about the memo",
+                ["object_refs"] = new JsonArray(i % 500 == 0 ? incidents[i / 500 % incidents.Count] : IndicatorId(i - 1)),
+            },
+            < 5 => new JsonObject { ["type"] = "user-account", ["user_id"] = "account-" + n, ["account_login"] = "handle_" + n },
+            _ => new JsonObject
+            {
+                ["type"] = "indicator", ["name"] = $"Memo domain {n}", ["pattern"] = $"[domain-name:value = 'memo-{n}.example']",
+                ["pattern_type"] = "stix", ["valid_from"] = now,
+            },
+        };
+        json["spec_version"] = "2.1";
+        json["id"] = json["type"]!.GetValue<string>() == "indicator" ? IndicatorId(i) : json["type"]!.GetValue<string>() + "--" + Guid.NewGuid().ToString("D");
+        if (json["type"]!.GetValue<string>() != "user-account")
+        {
+            json["created"] = now;
+            json["modified"] = now;
+            json["created_by_ref"] = nodeOrg;
+        }
+        json["object_marking_refs"] = marking;
+        return new StixObject(json);
+    }
+
+    private static string IndicatorId(int i) => string.Create(CultureInfo.InvariantCulture, $"indicator--{Math.Max(i, 0):x8}-0000-4000-8000-000000000000");
 
     private static async Task SignInAsync(HttpClient http)
     {
@@ -140,11 +167,12 @@ public static partial class UiBenchmarksQuick
             throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
     }
 
-    private static async Task GetAsync(HttpClient http, string page)
+    private static async Task<int> GetAsync(HttpClient http, string page)
     {
         using var response = await http.GetAsync(new Uri(page, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
             throw new InvalidOperationException($"/{page}: {(int)response.StatusCode}");
+        return body.Length;
     }
 }

@@ -25,6 +25,12 @@ public sealed class IncidentFinder(IncidentService incidents, ObjectWorkspace wo
     /// <summary>The most incidents one page works on; the list says when there are more.</summary>
     public const int Limit = 1000;
 
+    /// <summary>
+    /// The most full-text matches considered. The store's search is not filtered by type, so the
+    /// service reads four hits per incident wanted: 1,000 would parse 4,000 objects per page.
+    /// </summary>
+    public const int SearchLimit = 200;
+
     public IncidentResult Find(Principal principal, IncidentQuery query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -46,7 +52,7 @@ public sealed class IncidentFinder(IncidentService incidents, ObjectWorkspace wo
                 Category = Blank(query.Category),
                 Technique = errors.ContainsKey("technique") ? null : Blank(query.Technique),
                 Text = Blank(query.Q),
-                Limit = Limit,
+                Limit = LimitFor(query),
             });
         }
         catch (InputInvalidException e)
@@ -71,8 +77,10 @@ public sealed class IncidentFinder(IncidentService incidents, ObjectWorkspace wo
                 rows.Add(RowOf(incident, details, marking));
         }
         rows.Sort((a, b) => string.CompareOrdinal(b.Modified, a.Modified));
-        return new IncidentResult(rows, errors, listed.Count >= Limit);
+        return new IncidentResult(rows, errors, listed.Count >= LimitFor(query));
     }
+
+    public static int LimitFor(IncidentQuery query) => Blank(query.Q) is null ? Limit : SearchLimit;
 
     public IncidentRow RowOf(StixObject incident) => RowOf(incident, IncidentService.DetailsOf(incident), markings.Of(incident));
 
