@@ -22,6 +22,9 @@ public static class UiEndpointRouteBuilderExtensions
         app.MapGet(UiAssets.Prefix + "{**path}", UiAssets.Serve).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/_framework/blazor.web.js", context => UiAssets.Serve(context, "_framework/blazor.web.js").ExecuteAsync(context))
             .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/reports/annual", ReportDownload.BuildAsync)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = UiAuthentication.SchemeName })
+            .ExcludeFromDescription();
         app.MapRazorComponents<App>()
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = UiAuthentication.SchemeName })
             .Add(endpoint => endpoint.RequestDelegate = WithHeaders(endpoint.RequestDelegate!));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Riposte.Reports;
 using Riposte.Web.Ui.Auth;
 using Riposte.Web.Ui.Views;
 
@@ -20,6 +21,7 @@ public static class UiServiceCollectionExtensions
         services.AddAuthentication().AddCookie(UiAuthentication.SchemeName, UiAuthentication.Configure);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddRiposteReports();
         services.TryAddScoped<MarkingView>();
         services.TryAddScoped<IncidentFinder>();
         services.TryAddScoped<NavigatorView>();

@@ -193,6 +193,25 @@ public sealed class UiAccessTests(UiNodeFixture fixture) : IClassFixture<UiNodeF
     }
 
     [Fact]
+    public async Task ReportDownload_Partner_GetsAZipWithTheHtmlReportWithoutTheAmberIncident()
+    {
+        using var partner = await UiClient.SignedInAsync(Node.BaseAddress, "partner");
+        using var anonymous = new UiClient(Node.BaseAddress);
+
+        var response = await partner.GetAsync("reports/annual?year=2026&edition=members");
+        var refused = await anonymous.GetAsync("reports/annual?year=2026");
+        var bad = await partner.GetAsync("reports/annual?year=2026&edition=secret");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+        var html = new StreamReader(zip.GetEntry("report.html")!.Open()).ReadToEnd();
+        Assert.DoesNotContain(UiNode.AmberName, html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task Assets_StylesheetAndBundles_AreServedWithoutLogin()
     {
         using var client = new UiClient(Node.BaseAddress);
