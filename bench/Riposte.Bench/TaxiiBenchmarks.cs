@@ -87,7 +87,11 @@ public sealed class TaxiiBenchNode : IAsyncDisposable
         return path;
     }
 
-    public static string CachedDb(int objects) => Path.Combine(Folder, $"taxii-{objects}.db");
+    /// <summary>
+    /// The cached store for this many objects. The name carries the schema version this build writes, so a
+    /// schema change builds a new cache instead of reading a file laid out for another version.
+    /// </summary>
+    public static string CachedDb(int objects) => Path.Combine(Folder, $"taxii-{objects}-schema{SqliteStixStore.LatestSchemaVersion}.db");
 
     /// <summary>Starts a node; fills its collection with <paramref name="objects"/> generated objects unless the cached file already has them.</summary>
     public static async Task<TaxiiBenchNode> StartAsync(string db, int objects)

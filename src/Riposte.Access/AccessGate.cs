@@ -38,20 +38,21 @@ public sealed class AccessGate(
     {
         if (principal.IsSystem)
             return obj;
-        var marking = MarkingSummary.Of(obj, _options);
+        var facts = AccessFacts.Of(obj);
+        var marking = MarkingSummary.Of(obj.Type, facts, _options);
         _referenced.Seen(obj, marking);
-        return Judge(ReaderFor(principal), obj, marking);
+        return Judge(ReaderFor(principal), obj, facts, marking);
     }
 
     public IReadOnlyList<StixObject?> ForReader(Principal principal, IReadOnlyList<StixObject> objects)
     {
         if (principal.IsSystem)
             return [.. objects];
-        var markings = Prefetch(objects);
+        var (facts, markings) = Read(objects);
         var reader = ReaderFor(principal);
         var shown = new StixObject?[objects.Count];
         for (var i = 0; i < objects.Count; i++)
-            shown[i] = Judge(reader, objects[i], markings[i]);
+            shown[i] = Judge(reader, objects[i], facts[i], markings[i]);
         return shown;
     }
 
@@ -59,36 +60,59 @@ public sealed class AccessGate(
     /// Looks up, in a few store queries, the markings of every object these objects reference that
     /// this gate does not know yet; returns the objects' own markings, in order.
     /// </summary>
-    public MarkingSummary[] Prefetch(IReadOnlyList<StixObject> objects)
+    public MarkingSummary[] Prefetch(IReadOnlyList<StixObject> objects) => Read(objects).Markings;
+
+    /// <summary>Reads each object's facts once, records the versions handled and prefetches what they reference.</summary>
+    private (AccessFacts[] Facts, MarkingSummary[] Markings) Read(IReadOnlyList<StixObject> objects)
     {
+        var facts = new AccessFacts[objects.Count];
         var markings = new MarkingSummary[objects.Count];
         for (var i = 0; i < objects.Count; i++)
         {
-            markings[i] = MarkingSummary.Of(objects[i], _options);
+            facts[i] = AccessFacts.Of(objects[i]);
+            markings[i] = MarkingSummary.Of(objects[i].Type, facts[i], _options);
             _referenced.Seen(objects[i], markings[i]);
         }
         var missing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var obj in objects)
+        foreach (var f in facts)
         {
-            foreach (var property in ReferenceProperties.HidingSingle(obj.Type))
-                AddMissing(missing, obj.GetString(property));
-            foreach (var property in ReferenceProperties.HidingLists(obj.Type).Concat(ReferenceProperties.FilteredLists(obj.Type)))
-            {
-                foreach (var id in obj.GetStrings(property))
-                    AddMissing(missing, id);
-            }
-            foreach (var other in OtherReferences.In(obj.Json, obj.Type))
-                AddMissing(missing, other.Id);
+            foreach (var id in f.Hiding)
+                AddMissing(missing, id);
+            foreach (var id in f.Removable)
+                AddMissing(missing, id);
         }
         _referenced.Prefetch(missing);
-        return markings;
+        return (facts, markings);
     }
 
-    private StixObject? Judge(Reader reader, StixObject obj, MarkingSummary marking)
+    /// <summary>
+    /// Decides from the facts when they suffice — hidden by marking or by a hiding reference, or shown
+    /// whole — and builds the JSON tree only when something may have to be removed from a copy.
+    /// </summary>
+    private StixObject? Judge(Reader reader, StixObject obj, AccessFacts facts, MarkingSummary marking)
     {
         if (!reader.MaySee(marking))
             return null;
+        foreach (var id in facts.Hiding)
+        {
+            if (!ReferencedVisible(reader, id))
+                return null;
+        }
+        return !facts.HasGranularMarkings && AllVisible(reader, facts.Removable) ? obj : JudgeTree(reader, obj, marking);
+    }
 
+    private bool AllVisible(Reader reader, string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!ReferencedVisible(reader, id))
+                return false;
+        }
+        return true;
+    }
+
+    private StixObject? JudgeTree(Reader reader, StixObject obj, MarkingSummary marking)
+    {
         List<SelectorStep[]>? removals = null;
         if (!ReferencesVisible(reader, obj, ref removals))
             return null;
@@ -192,7 +216,11 @@ public sealed class AccessGate(
     private bool Decide(Principal principal, string? collectionId, string action, bool write)
     {
         var (allowed, reason) = CollectionRules.Decide(principal, collectionId, write, Snapshot, _options);
-        audit.Append(new AuditEvent(principal, action, allowed, reason, CollectionId: collectionId, RemoteAddress: request.RemoteAddress));
+        var entry = new AuditEvent(principal, action, allowed, reason, CollectionId: collectionId, RemoteAddress: request.RemoteAddress);
+        if (request.DeferAudit)
+            request.AddPendingAudit(audit.AppendAsync(entry));
+        else
+            audit.Append(entry);
         return allowed;
     }
 

@@ -2,21 +2,31 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Riposte.Stix.Json;
 
 namespace Riposte.Stix;
 
 /// <summary>
 /// One STIX 2.1 object. The whole JSON object is kept as received, so properties the model does not
 /// know (custom properties, extensions, future spec additions) survive every round trip; the
-/// common properties are read from it on demand.
+/// common properties are read from it on demand. An object read back from a store
+/// (<see cref="FromUtf8"/>) keeps only its bytes until a caller asks for its JSON tree.
 /// </summary>
 public sealed class StixObject
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
+    private JsonObject? _json;
+    private ReadOnlyMemory<byte> _utf8;
+
+    // Read from the bytes by FromUtf8, so the hot read path answers them without the JSON tree.
+    private readonly bool _scanned;
+    private readonly string? _specVersion;
+    private readonly string? _createdByRef;
+
     public StixObject(JsonObject json)
     {
-        Json = json;
+        _json = json;
         Type = json["type"] is JsonValue t && t.TryGetValue<string>(out var type) ? type : "";
         Id = json["id"] is JsonValue i && i.TryGetValue<string>(out var id) ? id : "";
         Created = ReadTimestamp(json, "created");
@@ -34,10 +44,41 @@ public sealed class StixObject
         _utf8 = compactUtf8;
     }
 
-    private ReadOnlyMemory<byte> _utf8;
+    private StixObject(ReadOnlyMemory<byte> compactUtf8, in TopLevelScan scan)
+    {
+        _utf8 = compactUtf8;
+        _scanned = true;
+        Type = scan.Type ?? "";
+        Id = scan.Id ?? "";
+        Created = StixTimestamp.TryParse(scan.Created, out var created) ? created : null;
+        Modified = StixTimestamp.TryParse(scan.Modified, out var modified) ? modified : null;
+        _specVersion = scan.SpecVersion;
+        _createdByRef = scan.CreatedByRef;
+    }
+
+    /// <summary>
+    /// An object from compact UTF-8 JSON that is known to be one well-formed JSON object (as a store hands
+    /// it back). Only the top-level properties the read path needs are read now; <see cref="Json"/> is
+    /// parsed on first use. The bytes are kept and written out as they are.
+    /// </summary>
+    /// <exception cref="JsonException">The bytes are not a JSON object.</exception>
+    public static StixObject FromUtf8(ReadOnlyMemory<byte> compactUtf8) => new(compactUtf8, TopLevelScan.Of(compactUtf8.Span));
 
     /// <summary>The object's JSON. Treat it as read-only: build a new object to change one.</summary>
-    public JsonObject Json { get; }
+    public JsonObject Json
+    {
+        get
+        {
+            if (_json is { } json)
+                return json;
+            var parsed = JsonNode.Parse(_utf8.Span) as JsonObject ?? throw new JsonException("a STIX object must be a JSON object");
+            // Two threads may parse at once; both get the first tree published, so callers share one instance.
+            return Interlocked.CompareExchange(ref _json, parsed, null) ?? parsed;
+        }
+    }
+
+    /// <summary>Whether the JSON tree has been built (false for an object read from bytes that nobody inspected).</summary>
+    public bool IsParsed => _json is not null;
 
     public string Type { get; }
     public string Id { get; }
@@ -47,8 +88,8 @@ public sealed class StixObject
     /// <summary>The version this object is: <c>modified</c>, else <c>created</c>, else none (SCOs and unversioned objects).</summary>
     public StixTimestamp? Version => Modified ?? Created;
 
-    public string? SpecVersion => GetString("spec_version");
-    public string? CreatedByRef => GetString("created_by_ref");
+    public string? SpecVersion => _scanned ? _specVersion : GetString("spec_version");
+    public string? CreatedByRef => _scanned ? _createdByRef : GetString("created_by_ref");
     public string? Name => GetString("name");
     public string? Description => GetString("description");
     public bool Revoked => Json["revoked"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;

@@ -58,7 +58,9 @@ internal sealed class SqliteQueryBuilder
                 And("o.is_latest = 1");
                 break;
             case VersionFilter.Latest:
-                And($"o.version_key = (SELECT max(v.version_key) FROM objects v WHERE v.id = o.id{scope})");
+                // The store-wide latest version, when the collection holds it, is the collection's latest too: most
+                // rows answer from their own is_latest flag and only older versions pay the per-id look-up.
+                And($"(o.is_latest = 1 OR o.version_key = (SELECT max(v.version_key) FROM objects v WHERE v.id = o.id{scope}))");
                 break;
             case VersionFilter.First:
                 And($"o.version_key = (SELECT min(v.version_key) FROM objects v WHERE v.id = o.id{scope})");

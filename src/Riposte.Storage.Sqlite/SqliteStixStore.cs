@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Riposte.Stix;
 
@@ -31,6 +30,9 @@ public sealed partial class SqliteStixStore : IStixStore
     }
 
     public string FilePath => _path;
+
+    /// <summary>The schema version this build migrates files to.</summary>
+    public static int LatestSchemaVersion => SqliteSchema.Steps[^1].Version;
 
     /// <summary>The schema version the file is at.</summary>
     public int SchemaVersion
@@ -186,10 +188,10 @@ public sealed partial class SqliteStixStore : IStixStore
         }
     }
 
+    /// <summary>A row as an object that keeps its stored bytes; its JSON tree is built only if a caller asks for it.</summary>
     private static StoredObject Materialise(SqliteDataReader reader)
     {
-        var json = reader.GetFieldValue<byte[]>(1);
-        var obj = new StixObject((JsonObject)JsonNode.Parse(json)!, json);
+        var obj = StixObject.FromUtf8(reader.GetFieldValue<byte[]>(1));
         return new StoredObject(obj, reader.GetInt64(0), SqliteText.ParseInstant(reader.GetString(2)));
     }
 

@@ -48,6 +48,18 @@ public sealed class SqliteStoreQueryTests : IDisposable
     }
 
     [Fact]
+    public void Query_LatestInCollectionHoldingEveryVersion_OnlyTheNewest()
+    {
+        Store.Put([Indicator(1, Time(1), name: "old"), Indicator(2, Time(1), name: "only")], "shared");
+        Store.Put([Indicator(1, Time(3), name: "newest")], "shared");
+        Store.Put([Indicator(1, Time(2), name: "middle")], "shared");
+
+        var names = Store.Query(new StixQuery { CollectionId = "shared" }).Select(s => s.Object.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["newest", "only"], names);
+    }
+
+    [Fact]
     public void Query_ModifiedRange_IsHalfOpen()
     {
         Store.Put([Indicator(1, Time(1)), Indicator(2, Time(2)), Indicator(3, Time(3))]);

@@ -15,8 +15,15 @@ public sealed record MarkingSummary(TlpLevel Level, string? CreatorOrganizationI
 {
     public static MarkingSummary Of(StixObject obj, AccessOptions options)
     {
-        var level = MostRestrictive(obj.Json["object_marking_refs"] as JsonArray) ?? DefaultFor(obj, options);
-        return new MarkingSummary(level, obj.CreatedByRef ?? options.NodeOrganizationId, RecipientsExtension.Read(obj));
+        ArgumentNullException.ThrowIfNull(obj);
+        return Of(obj.Type, AccessFacts.Of(obj), options);
+    }
+
+    /// <summary>The summary from facts already read from the object's bytes.</summary>
+    internal static MarkingSummary Of(string type, AccessFacts facts, AccessOptions options)
+    {
+        var level = TlpMarkings.MostRestrictive(facts.MarkingRefs) ?? DefaultFor(type, facts.MarkingRefs, options);
+        return new MarkingSummary(level, facts.CreatedByRef ?? options.NodeOrganizationId, facts.Recipients);
     }
 
     /// <summary>The most restrictive TLP marking among these refs; null when none is a TLP marking (statements do not restrict).</summary>
@@ -36,16 +43,16 @@ public sealed record MarkingSummary(TlpLevel Level, string? CreatorOrganizationI
     /// <summary>This summary at another level (a granular marking on part of the object).</summary>
     public MarkingSummary WithLevel(TlpLevel level) => this with { Level = level };
 
-    private static TlpLevel DefaultFor(StixObject obj, AccessOptions options) =>
-        options.PublicTypes.Contains(obj.Type) || CarriesPublicStatement(obj, options) ? TlpLevel.Clear : options.DefaultLevel;
+    private static TlpLevel DefaultFor(string type, IReadOnlyList<string> markingRefs, AccessOptions options) =>
+        options.PublicTypes.Contains(type) || CarriesPublicStatement(markingRefs, options) ? TlpLevel.Clear : options.DefaultLevel;
 
-    private static bool CarriesPublicStatement(StixObject obj, AccessOptions options)
+    private static bool CarriesPublicStatement(IReadOnlyList<string> markingRefs, AccessOptions options)
     {
-        if (options.PublicStatementMarkings.Count == 0 || obj.Json["object_marking_refs"] is not JsonArray refs)
+        if (options.PublicStatementMarkings.Count == 0)
             return false;
-        foreach (var item in refs)
+        foreach (var id in markingRefs)
         {
-            if (item is JsonValue v && v.TryGetValue<string>(out var id) && options.PublicStatementMarkings.Contains(id))
+            if (options.PublicStatementMarkings.Contains(id))
                 return true;
         }
         return false;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Riposte.Stix;
 using Riposte.Storage;
 
@@ -20,31 +19,40 @@ internal sealed class ReferencedMarkings(IStixStore store, AccessOptions options
 
     private const string AmbiguousVersion = "\0several versions";
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // A plain dictionary under a lock: a gate serves one request, so the lock is uncontended, and unlike
+    // ConcurrentDictionary.Count (which takes every bucket lock) nothing here costs more than a look-up.
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     /// <summary>Records the version of an object that the request is handling.</summary>
     public void Seen(StixObject obj, MarkingSummary marking)
     {
-        if (_entries.Count >= MaxEntries)
-            return;
         var version = obj.Version?.Text ?? "";
-        if (!_entries.TryGetValue(obj.Id, out var known))
+        lock (_lock)
         {
-            if (_entries.TryAdd(obj.Id, new Entry(marking, version)))
+            if (_entries.Count >= MaxEntries)
                 return;
-            known = _entries[obj.Id];
+            if (!_entries.TryGetValue(obj.Id, out var known))
+                _entries.Add(obj.Id, new Entry(marking, version));
+            else if (!known.FromStore && known.SeenVersion != version)
+                _entries[obj.Id] = new Entry(null, AmbiguousVersion);
         }
-        if (!known.FromStore && known.SeenVersion != version)
-            _entries[obj.Id] = new Entry(null, AmbiguousVersion);
     }
 
-    public bool IsKnown(string id) => _entries.TryGetValue(id, out var entry) && !entry.IsAmbiguous;
+    public bool IsKnown(string id)
+    {
+        lock (_lock)
+            return _entries.TryGetValue(id, out var entry) && !entry.IsAmbiguous;
+    }
 
     /// <summary>The markings to judge a reference by; null when this store does not hold the object.</summary>
     public MarkingSummary? Get(string id)
     {
-        if (_entries.TryGetValue(id, out var entry) && !entry.IsAmbiguous)
-            return entry.Marking;
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(id, out var entry) && !entry.IsAmbiguous)
+                return entry.Marking;
+        }
         var marking = store.GetLatest(id) is { } stored ? MarkingSummary.Of(stored.Object, options) : null;
         Remember(id, marking);
         return marking;
@@ -71,9 +79,12 @@ internal sealed class ReferencedMarkings(IStixStore store, AccessOptions options
 
     private void Remember(string id, MarkingSummary? marking)
     {
-        if (_entries.Count >= MaxEntries)
-            _entries.Clear();
-        _entries[id] = new Entry(marking, null);
+        lock (_lock)
+        {
+            if (_entries.Count >= MaxEntries)
+                _entries.Clear();
+            _entries[id] = new Entry(marking, null);
+        }
     }
 
     /// <param name="SeenVersion">The version handled in this request; null when the entry came from the store.</param>

@@ -10,10 +10,13 @@ public sealed class SqliteAuditRepository(SqliteAccessDatabase database) : IAudi
 {
     private const string Columns = "seq, at, user_id, organization_id, action, object_id, collection_id, remote_address, allowed, reason, previous_hash, hash";
 
-    public AuditRecord Append(Func<AuditRecord?, AuditRecord> seal)
+    public AuditRecord Append(Func<AuditRecord?, AuditRecord> seal) => AppendAll([seal])[0];
+
+    public IReadOnlyList<AuditRecord> AppendAll(IReadOnlyList<Func<AuditRecord?, AuditRecord>> seals)
     {
+        ArgumentNullException.ThrowIfNull(seals);
         using var connection = database.Open();
-        // BEGIN IMMEDIATE: the read of the chain's head and the insert after it cannot interleave with another writer.
+        // BEGIN IMMEDIATE: the read of the chain's head and the inserts after it cannot interleave with another writer.
         using var transaction = connection.BeginTransaction(deferred: false);
         using var last = Create(connection, $"SELECT {Columns} FROM access_audit ORDER BY seq DESC LIMIT 1");
         last.Transaction = transaction;
@@ -23,17 +26,29 @@ public sealed class SqliteAuditRepository(SqliteAccessDatabase database) : IAudi
             if (reader.Read())
                 head = Map(reader);
         }
-        var entry = seal(head);
         using var insert = Create(connection,
-            $"INSERT INTO access_audit ({Columns}) VALUES ($seq, $at, $user, $org, $action, $object, $collection, $remote, $allowed, $reason, $prev, $hash)",
-            ("$seq", entry.Sequence), ("$at", SqliteAccessDatabase.FormatTime(entry.At)), ("$user", entry.UserId), ("$org", entry.OrganizationId),
-            ("$action", entry.Action), ("$object", entry.ObjectId), ("$collection", entry.CollectionId), ("$remote", entry.RemoteAddress),
-            ("$allowed", entry.Allowed ? 1 : 0), ("$reason", entry.Reason), ("$prev", entry.PreviousHash), ("$hash", entry.Hash));
+            $"INSERT INTO access_audit ({Columns}) VALUES ($seq, $at, $user, $org, $action, $object, $collection, $remote, $allowed, $reason, $prev, $hash)");
         insert.Transaction = transaction;
-        insert.ExecuteNonQuery();
+        var records = new AuditRecord[seals.Count];
+        for (var i = 0; i < seals.Count; i++)
+        {
+            var entry = records[i] = seals[i](head);
+            insert.Parameters.Clear();
+            foreach (var (name, value) in Values(entry))
+                insert.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+            head = entry;
+        }
         transaction.Commit();
-        return entry;
+        return records;
     }
+
+    private static (string, object?)[] Values(AuditRecord entry) =>
+    [
+        ("$seq", entry.Sequence), ("$at", SqliteAccessDatabase.FormatTime(entry.At)), ("$user", entry.UserId), ("$org", entry.OrganizationId),
+        ("$action", entry.Action), ("$object", entry.ObjectId), ("$collection", entry.CollectionId), ("$remote", entry.RemoteAddress),
+        ("$allowed", entry.Allowed ? 1 : 0), ("$reason", entry.Reason), ("$prev", entry.PreviousHash), ("$hash", entry.Hash),
+    ];
 
     public IReadOnlyList<AuditRecord> Query(AuditFilter filter)
     {

@@ -49,6 +49,20 @@ public interface IAuditRepository
     /// </summary>
     AuditRecord Append(Func<AuditRecord?, AuditRecord> seal);
 
+    /// <summary>
+    /// Appends several entries in order, each sealed after the one before it (the first after the last
+    /// stored entry). A provider should write them in one transaction: one commit for many entries is
+    /// what lets a busy node audit every request. This default appends them one by one.
+    /// </summary>
+    IReadOnlyList<AuditRecord> AppendAll(IReadOnlyList<Func<AuditRecord?, AuditRecord>> seals)
+    {
+        ArgumentNullException.ThrowIfNull(seals);
+        var records = new AuditRecord[seals.Count];
+        for (var i = 0; i < seals.Count; i++)
+            records[i] = Append(seals[i]);
+        return records;
+    }
+
     IReadOnlyList<AuditRecord> Query(AuditFilter filter);
 
     /// <summary>Every entry in stored order (by sequence), for verification.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Riposte.Access;
 using Riposte.Taxii.Http;
 
 namespace Riposte.Taxii.Endpoints;
@@ -17,6 +18,8 @@ public sealed partial class TaxiiEndpointFilter(ILogger<TaxiiEndpointFilter> log
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
+        // The access services queue this request's audit entries; RecordAsync below awaits them before the answer goes out.
+        http.RequestServices.GetRequiredService<AccessRequestContext>().DeferAudit = true;
         object? result;
         if (!TaxiiMediaTypes.AcceptsTaxiiV21(http.Request.Headers.Accept))
         {
@@ -50,7 +53,7 @@ public sealed partial class TaxiiEndpointFilter(ILogger<TaxiiEndpointFilter> log
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        http.RequestServices.GetRequiredService<TaxiiAudit>().Record(http, status);
+        await http.RequestServices.GetRequiredService<TaxiiAudit>().RecordAsync(http, status, result);
         return result;
     }
 

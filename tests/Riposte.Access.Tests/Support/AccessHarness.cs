@@ -77,5 +77,9 @@ internal sealed class AccessHarness : IDisposable
         Organizations.AddClient(system, CreatorOrg, ClientOrg);
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Audit.Dispose();
+        Database.Dispose();
+    }
 }
