@@ -69,14 +69,17 @@ public sealed class TaxiiBenchNode : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TaxiiBenchNode(WebApplication app, Uri baseAddress)
+    private TaxiiBenchNode(WebApplication app, Uri baseAddress, string db)
     {
         _app = app;
+        DbPath = db;
         BaseAddress = baseAddress;
         Client = NewClient();
     }
 
     public Uri BaseAddress { get; }
+    public IServiceProvider Services => _app.Services;
+    public string DbPath { get; }
     public HttpClient Client { get; }
     public string ObjectsUrl => $"/taxii2/riposte/collections/{CollectionId}/objects/";
 
@@ -118,7 +121,7 @@ public sealed class TaxiiBenchNode : IAsyncDisposable
         if (objects > 0)
             await File.WriteAllTextAsync(ready, "ok");
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TaxiiBenchNode(app, new Uri(address));
+        return new TaxiiBenchNode(app, new Uri(address), db);
     }
 
     private static void Seed(IServiceProvider services)

@@ -7,7 +7,7 @@ namespace Riposte.Bench;
 /// <summary>
 /// The TAXII figures in one process: POST throughput, GET page latency on the 1M collection, and
 /// 50 concurrent clients (45 paging, 5 posting) for a fixed time with error count and p50/p99.
-/// Arguments: [load seconds = 60] [clients = 50] [phases = post,get,load] [pages = 200].
+/// Arguments: [load seconds = 60] [clients = 50] [phases = post,get,load; also parts] [pages = 200].
 /// </summary>
 public static class TaxiiBenchmarksQuick
 {
@@ -25,6 +25,8 @@ public static class TaxiiBenchmarksQuick
         await using var node = await TaxiiBenchNode.StartAsync(TaxiiBenchNode.CachedDb(1_000_000), 1_000_000);
         if (phases.Contains("get"))
             await GetPagesAsync(node, pages);
+        if (phases.Contains("parts"))
+            TaxiiPageParts.Run(node, pages);
         if (phases.Contains("load"))
             await LoadAsync(node, clients, TimeSpan.FromSeconds(seconds));
     }
