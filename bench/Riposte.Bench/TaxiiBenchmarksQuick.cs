@@ -53,6 +53,7 @@ public static class TaxiiBenchmarksQuick
         string? next = null;
         await node.GetPageAsync(null, 1_000);
         var cpu = Environment.CpuUsage.TotalTime;
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         for (var i = 0; i < pages; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -61,8 +62,9 @@ public static class TaxiiBenchmarksQuick
             next = following;
         }
         var cpuPerPage = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / pages;
+        var gcs = string.Join('/', collections.Select((before, generation) => GC.CollectionCount(generation) - before));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GET pages of 1,000 from a 1,000,000-object collection ({pages} consecutive pages): median {Percentile(latencies, 50):N1} ms, p95 {Percentile(latencies, 95):N1} ms, CPU {cpuPerPage:N1} ms/page (client and server) (goal median < 30 ms)"));
+            $"GET pages of 1,000 from a 1,000,000-object collection ({pages} consecutive pages): median {Percentile(latencies, 50):N1} ms, p95 {Percentile(latencies, 95):N1} ms, CPU {cpuPerPage:N1} ms/page (client and server), GCs gen0/1/2 {gcs}, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB (goal median < 30 ms)"));
     }
 
     private static async Task LoadAsync(TaxiiBenchNode node, int clients, TimeSpan duration)

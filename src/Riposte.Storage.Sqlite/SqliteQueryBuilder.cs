@@ -8,19 +8,34 @@ internal sealed class SqliteQueryBuilder
 {
     public const string Columns = "o.seq, o.json, o.date_added";
 
-    private readonly StringBuilder _sql = new($"SELECT {Columns} FROM objects o WHERE 1 = 1");
+    private readonly StringBuilder _sql = new();
     private readonly List<SqliteParameter> _parameters = [];
+
+    /// <summary>The column the rows are ordered and resumed by: the membership's seq when the scan walks a collection.</summary>
+    private string _sequence = "o.seq";
 
     public static (string Sql, IReadOnlyList<SqliteParameter> Parameters) Build(StixQuery query)
     {
         var b = new SqliteQueryBuilder();
+        if (query.CollectionId is { } collection && query.Ids.Count == 0 && query.RelatedTo is null)
+        {
+            // Walk the collection's (collection_id, seq) key in order and fetch each member by rowid: a page
+            // costs the same whether the collection is the whole store or a sliver of it, and no type index
+            // tempts the planner into a sort.
+            b._sql.Append($"SELECT {Columns} FROM collection_objects c JOIN objects o ON o.seq = c.seq WHERE c.collection_id = {b.P(collection)}");
+            b._sequence = "c.seq";
+        }
+        else
+        {
+            b._sql.Append($"SELECT {Columns} FROM objects o WHERE 1 = 1");
+            if (query.CollectionId is { } probed)
+                // With ids (or related ids) the rows are few: find them by id and probe their membership per
+                // row; walking the collection instead would read all of it to find them.
+                b.And($"EXISTS (SELECT 1 FROM collection_objects c WHERE c.collection_id = {b.P(probed)} AND c.seq = o.seq)");
+        }
         b.In("o.id", query.Ids);
         b.In("o.type", query.Types);
         b.In("o.spec_version", query.SpecVersions);
-        if (query.CollectionId is { } collection)
-            // Correlated EXISTS probes the (collection_id, seq) key per row; "seq IN (SELECT …)" would first
-            // materialise the whole collection — a million rows for every page of a large collection.
-            b.And($"EXISTS (SELECT 1 FROM collection_objects c WHERE c.collection_id = {b.P(collection)} AND c.seq = o.seq)");
         b.Versions(query);
         if (query.ModifiedFrom is { } from)
             b.And($"o.version_key >= {b.P(SqliteText.VersionKey(from))}");
@@ -29,7 +44,7 @@ internal sealed class SqliteQueryBuilder
         if (query.AddedAfter is { } added)
             b.And($"o.date_added > {b.P(SqliteText.Instant(added))}");
         if (query.AfterSequence is { } after)
-            b.And($"o.seq > {b.P(after)}");
+            b.And($"{b._sequence} > {b.P(after)}");
         if (query.MarkingRefs.Count > 0)
             b.And($"EXISTS (SELECT 1 FROM markings m WHERE m.seq = o.seq AND m.marking_ref IN ({b.List(query.MarkingRefs)}))");
         if (query.CreatedByRef is { } creator)
@@ -40,7 +55,7 @@ internal sealed class SqliteQueryBuilder
             b.And($"EXISTS (SELECT 1 FROM external_ids e WHERE e.seq = o.seq AND e.external_id = {b.P(externalId)})");
         if (query.RelatedTo is { } related)
             b.Related(related);
-        b._sql.Append(" ORDER BY o.seq");
+        b._sql.Append(" ORDER BY ").Append(b._sequence);
         if (query.Limit is { } limit)
             b._sql.Append(" LIMIT ").Append(b.P(Math.Max(0, limit)));
         return (b._sql.ToString(), b._parameters);

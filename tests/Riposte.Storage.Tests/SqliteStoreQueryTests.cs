@@ -149,6 +149,27 @@ public sealed class SqliteStoreQueryTests : IDisposable
     }
 
     [Fact]
+    public void Query_PagingASmallCollectionInALargerStore_MembersOnlyInOrder()
+    {
+        Store.Put([.. Enumerable.Range(1, 60).Select(n => Indicator(n))]);
+        Store.Put([.. Enumerable.Range(1, 60).Where(n => n % 7 == 0).Select(n => Indicator(n))], "sliver");
+        Store.Put([Indicator(200)], "sliver");
+        var seen = new List<long>();
+        long? cursor = null;
+
+        while (Store.Query(new StixQuery { CollectionId = "sliver", Types = ["indicator"], AfterSequence = cursor, Limit = 3 }).ToList() is { Count: > 0 } page)
+        {
+            seen.AddRange(page.Select(p => p.Sequence));
+            cursor = page[^1].Sequence;
+        }
+
+        Assert.Equal(9, seen.Count); // 8 multiples of 7 up to 60, and indicator 200
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal([Id("indicator", 7)], Store.Query(new StixQuery { CollectionId = "sliver", Ids = [Id("indicator", 7)] }).Select(s => s.Object.Id));
+        Assert.Empty(Store.Query(new StixQuery { CollectionId = "sliver", Ids = [Id("indicator", 8)] }));
+    }
+
+    [Fact]
     public void Query_PagingWhileInserting_NeitherSkipsNorRepeats()
     {
         // Arrange
