@@ -49,6 +49,8 @@ internal static class SqliteSchema
                 content = '', contentless_delete = 1,
                 tokenize = 'unicode61 remove_diacritics 2');
             """),
+        // The writer keeps the latest flag itself: the trigger's statement journal made FTS5 flush per object.
+        new(2, "the writer elects the latest version (no trigger)", "DROP TRIGGER IF EXISTS objects_latest"),
     ];
 
     public static int CurrentVersion(SqliteConnection connection)

@@ -112,8 +112,37 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
         var reopened = _temp.Reopen();
         reopened.Migrate();
 
-        Assert.Equal(1, reopened.SchemaVersion);
+        Assert.Equal(2, reopened.SchemaVersion);
         Assert.NotNull(reopened.GetLatest(Id("indicator", 1)));
+    }
+
+    [Fact]
+    public void Migrate_StoreAtVersion1_DropsTheLatestTriggerAndElectsLatestItself()
+    {
+        Store.Put([Indicator(1, Time(1), name: "v1")]);
+        Store.Dispose();
+        using (var connection = new SqliteConnection($"Data Source={_temp.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM schema_version WHERE version > 1;
+                CREATE TRIGGER objects_latest AFTER INSERT ON objects WHEN NEW.is_latest = 1
+                BEGIN UPDATE objects SET is_latest = 0 WHERE id = NEW.id AND is_latest = 1 AND seq <> NEW.seq; END;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var reopened = _temp.Reopen();
+        reopened.Put([Indicator(1, Time(2), name: "v2")]);
+
+        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal("v2", reopened.GetLatest(Id("indicator", 1))!.Object.Name);
+        using var check = new SqliteConnection($"Data Source={_temp.Path};Pooling=False");
+        check.Open();
+        using var triggers = check.CreateCommand();
+        triggers.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'";
+        Assert.Equal(0L, triggers.ExecuteScalar());
     }
 
     [Fact]
@@ -129,7 +158,7 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => _temp.Reopen());
 
-        Assert.Equal("the store's schema version 99 is newer than this program knows (1); upgrade Riposte", error.Message);
+        Assert.Equal("the store's schema version 99 is newer than this program knows (2); upgrade Riposte", error.Message);
     }
 
     [Fact]
