@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Riposte.Stix;
@@ -47,11 +46,11 @@ internal sealed class SqliteObjectWriter : IDisposable
             FROM (SELECT max(version_key) AS latest FROM objects WHERE id = ?1)
             """);
         _insert = new RawStatement(connection, """
-            INSERT INTO objects (id, version, version_key, type, spec_version, created_by_ref, date_added, is_latest, json, hash)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS TEXT), ?10)
+            INSERT INTO objects (id, version, version_key, type, spec_version, created_by_ref, date_added, is_latest, json)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS TEXT))
             """);
         _retireLatest = new RawStatement(connection, "UPDATE objects SET is_latest = 0 WHERE id = ?1 AND is_latest = 1");
-        _existing = new RawStatement(connection, "SELECT seq, hash, json FROM objects WHERE id = ?1 AND version_key = ?2");
+        _existing = new RawStatement(connection, "SELECT seq, json FROM objects WHERE id = ?1 AND version_key = ?2");
         _marking = new RawStatement(connection, "INSERT OR IGNORE INTO markings (marking_ref, seq) VALUES (?1, ?2)");
         _label = new RawStatement(connection, "INSERT OR IGNORE INTO labels (label, seq) VALUES (?1, ?2)");
         _externalId = new RawStatement(connection, "INSERT OR IGNORE INTO external_ids (external_id, source_name, seq) VALUES (?1, ?2, ?3)");
@@ -79,16 +78,14 @@ internal sealed class SqliteObjectWriter : IDisposable
 
     private WriteOutcome WriteOne(StixObject obj, string? collectionId, string dateAdded)
     {
-        var json = obj.ToUtf8Json().Span;
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(json, hash);
+        var json = obj.ToUtf8Json();
         var key = obj.Version?.SortKey ?? "";
         var standing = (Standing)_standing.Text(1, obj.Id).Text(2, key).FirstInt64(0);
         switch (standing)
         {
             case Standing.SameAsLatest:
-                return Existing(obj, key, hash, collectionId) ?? throw new InvalidOperationException($"{obj}: the latest version vanished while writing");
-            case Standing.OlderThanLatest when Existing(obj, key, hash, collectionId) is { } outcome:
+                return Existing(obj, key, json, collectionId) ?? throw new InvalidOperationException($"{obj}: the latest version vanished while writing");
+            case Standing.OlderThanLatest when Existing(obj, key, json, collectionId) is { } outcome:
                 return outcome;
             case Standing.NewerThanLatest:
                 _retireLatest.Text(1, obj.Id).Execute();
@@ -97,7 +94,7 @@ internal sealed class SqliteObjectWriter : IDisposable
 
         _insert.Text(1, obj.Id).Text(2, obj.Version?.Text ?? "").Text(3, key).Text(4, obj.Type)
             .Text(5, obj.SpecVersion).Text(6, obj.CreatedByRef).Text(7, dateAdded).Int(8, standing == Standing.OlderThanLatest ? 0 : 1)
-            .Blob(9, json).Blob(10, hash)
+            .Blob(9, json.Span)
             .Execute();
         var seq = _insert.LastInsertRowId;
         var terms = IndexTerms.From(obj);
@@ -110,18 +107,17 @@ internal sealed class SqliteObjectWriter : IDisposable
     }
 
     /// <summary>The outcome for an (id, version) already stored, or null when it is not.</summary>
-    private WriteOutcome? Existing(StixObject obj, string key, ReadOnlySpan<byte> hash, string? collectionId)
+    private WriteOutcome? Existing(StixObject obj, string key, ReadOnlyMemory<byte> json, string? collectionId)
     {
         long seq = 0;
         var same = false;
-        var expected = hash.ToArray();
         var found = _existing.Text(1, obj.Id).Text(2, key).ReadFirst(row =>
         {
             seq = raw.sqlite3_column_int64(row, 0);
             // Same bytes is the fast answer; otherwise compare as JSON, where property order and
             // insignificant spelling differences do not count as different content.
-            same = expected.AsSpan().SequenceEqual(raw.sqlite3_column_blob(row, 1))
-                || JsonNode.DeepEquals(JsonNode.Parse(raw.sqlite3_column_blob(row, 2)), obj.Json);
+            var stored = raw.sqlite3_column_blob(row, 1);
+            same = json.Span.SequenceEqual(stored) || JsonNode.DeepEquals(JsonNode.Parse(stored), obj.Json);
         });
         if (!found)
             return null;

@@ -117,7 +117,7 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
     }
 
     [Fact]
-    public void Migrate_StoreAtVersion1_DropsTheLatestTriggerAndElectsLatestItself()
+    public void Migrate_StoreAtVersion1_DropsTriggerAndHashAndElectsLatestItself()
     {
         Store.Put([Indicator(1, Time(1), name: "v1")]);
         Store.Dispose();
@@ -127,6 +127,7 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DELETE FROM schema_version WHERE version > 1;
+                ALTER TABLE objects ADD COLUMN hash BLOB NOT NULL DEFAULT x'00';
                 CREATE TRIGGER objects_latest AFTER INSERT ON objects WHEN NEW.is_latest = 1
                 BEGIN UPDATE objects SET is_latest = 0 WHERE id = NEW.id AND is_latest = 1 AND seq <> NEW.seq; END;
                 """;
@@ -143,6 +144,20 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
         using var triggers = check.CreateCommand();
         triggers.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'";
         Assert.Equal(0L, triggers.ExecuteScalar());
+        triggers.CommandText = "SELECT count(*) FROM pragma_table_info('objects') WHERE name = 'hash'";
+        Assert.Equal(0L, triggers.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Open_NewFile_Uses8KiBPages()
+    {
+        Store.Put([Indicator(1)]);
+
+        using var connection = new SqliteConnection($"Data Source={_temp.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        Assert.Equal(8192L, command.ExecuteScalar());
     }
 
     [Fact]
