@@ -149,6 +149,21 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Put_ThousandsOfObjects_BackgroundCheckpointCopiesTheLogIntoTheFile()
+    {
+        var before = new FileInfo(_temp.Path).Length;
+
+        foreach (var batch in Enumerable.Range(1, 3_000).Select(n => Indicator(n)).Chunk(1_000))
+            Store.Put(batch);
+
+        // The checkpoint runs on its own thread; give a loaded machine time.
+        for (var waited = 0; new FileInfo(_temp.Path).Length <= before && waited < 20_000; waited += 50)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.True(new FileInfo(_temp.Path).Length > before, "the database file never grew: nothing was checkpointed");
+        Assert.Equal(3_000, Store.Stats().Objects);
+    }
+
+    [Fact]
     public void Open_NewFile_Uses8KiBPages()
     {
         Store.Put([Indicator(1)]);
