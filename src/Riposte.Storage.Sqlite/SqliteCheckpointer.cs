@@ -19,7 +19,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     private const int HardLimitFrames = 32_768;
 
     private readonly SqliteConnection _connection;
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly AutoResetEvent _signal = new(initialState: false);
     private readonly Thread _thread;
     private int _objectsSinceSignal;
     private volatile int _logFrames;
@@ -51,14 +51,13 @@ internal sealed class SqliteCheckpointer : IDisposable
         if (_objectsSinceSignal < ObjectsPerCheckpoint)
             return;
         _objectsSinceSignal = 0;
-        if (_signal.CurrentCount == 0)
-            _signal.Release();
+        _signal.Set();
     }
 
     public void Dispose()
     {
         _stopping = true;
-        _signal.Release();
+        _signal.Set();
         _thread.Join();
         _signal.Dispose();
         _connection.Dispose();
@@ -68,10 +67,18 @@ internal sealed class SqliteCheckpointer : IDisposable
     {
         while (true)
         {
-            _signal.Wait();
+            _signal.WaitOne();
             if (_stopping)
                 return;
-            _logFrames = Checkpoint(_connection.Handle!);
+            try
+            {
+                _logFrames = Checkpoint(_connection.Handle!);
+            }
+            catch (SqliteException)
+            {
+                // A failed checkpoint loses nothing (the log still holds every commit); the next signal
+                // tries again, and the writer's own checkpoint past the hard limit stays as the backstop.
+            }
         }
     }
 

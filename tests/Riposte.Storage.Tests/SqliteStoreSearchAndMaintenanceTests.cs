@@ -164,6 +164,19 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public void Dispose_RightAfterCheckpointIsAskedFor_ClosesCleanly()
+    {
+        // Each round asks the checkpoint thread for work and closes before it can start.
+        for (var round = 0; round < 5; round++)
+        {
+            var store = _temp.Reopen();
+            store.Put([.. Enumerable.Range(round * 2_000 + 1, 2_000).Select(n => Indicator(n))]);
+        }
+
+        Assert.Equal(10_000, _temp.Reopen().Stats().Objects);
+    }
+
+    [Fact]
     public void Open_NewFile_Uses8KiBPages()
     {
         Store.Put([Indicator(1)]);
