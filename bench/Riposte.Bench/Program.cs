@@ -5,7 +5,7 @@ namespace Riposte.Bench;
 /// <summary>
 /// BenchmarkDotNet suites: <c>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'</c>.
 /// One-process measurements for a loaded machine, where BenchmarkDotNet's own build can time out:
-/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|ingest|taxii|federation|report|detect|ui [args]</c>. See docs/benchmarks.md.
+/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|ingest|taxii|taxii-post|federation|report|detect|ui [args]</c>. See docs/benchmarks.md.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -14,6 +14,7 @@ public static class BenchmarkProgram
         ["store"] = StoreBenchmarksQuick.Run,
         ["ingest"] = IngestBenchmarksQuick.Run,
         ["taxii"] = TaxiiBenchmarksQuick.Run,
+        ["taxii-post"] = TaxiiBenchmarksQuick.RunPostOnly,
         ["federation"] = FederationBenchmarksQuick.Run,
         ["report"] = ReportBenchmarksQuick.Run,
         ["detect"] = DetectBenchmarksQuick.Run,

@@ -74,6 +74,24 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>The first column of the first row as an integer, or <paramref name="none"/> when there is no row.</summary>
+    public long FirstInt64(long none)
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc == raw.SQLITE_ROW)
+                return raw.sqlite3_column_int64(_statement, 0);
+            if (rc != raw.SQLITE_DONE)
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            return none;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
     public void Dispose() => _statement.Dispose();

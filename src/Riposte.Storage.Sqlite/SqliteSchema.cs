@@ -49,6 +49,12 @@ internal static class SqliteSchema
                 content = '', contentless_delete = 1,
                 tokenize = 'unicode61 remove_diacritics 2');
             """),
+        // The writer keeps the latest flag itself: the trigger's statement journal made FTS5 flush per object.
+        // A re-sent version is compared with the stored JSON directly, so no per-object hash is computed or kept.
+        new(2, "the writer elects the latest version; no content hash", """
+            DROP TRIGGER IF EXISTS objects_latest;
+            ALTER TABLE objects DROP COLUMN hash;
+            """),
     ];
 
     public static int CurrentVersion(SqliteConnection connection)

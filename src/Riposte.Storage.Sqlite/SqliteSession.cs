@@ -23,11 +23,14 @@ internal sealed class SqliteSession : IDisposable
         Connection = new SqliteConnection(builder.ToString());
         Connection.Open();
         using var pragmas = Connection.CreateCommand();
+        // 8 KiB pages (set before WAL, so only a new file takes them): STIX rows of several hundred bytes
+        // and the full-text segments fill them better than 4 KiB pages, a quarter less file and write work.
+        // The writer's checkpoints run on their own thread (SqliteCheckpointer), hence no automatic ones.
         // WAL lets readers run beside the one writer; NORMAL keeps every committed transaction after a
         // process crash (only an OS crash can lose the last ones) at a fraction of FULL's fsync cost.
-        pragmas.CommandText = (writer ? "PRAGMA journal_mode = WAL; " : "")
+        pragmas.CommandText = (writer ? "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; " : "")
             + "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY; "
-            + (writer ? "PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 8192; " : "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456; ");
+            + (writer ? "PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 0; " : "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456; ");
         pragmas.ExecuteNonQuery();
     }
 

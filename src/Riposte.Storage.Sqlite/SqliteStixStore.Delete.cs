@@ -16,6 +16,7 @@ public sealed partial class SqliteStixStore
             {
                 var deleted = collectionId is null ? DeleteVersions(id, version) : LeaveCollection(id, version, collectionId);
                 transaction.Commit();
+                _checkpointer.Committed(_writer.Connection, deleted);
                 return deleted;
             }
             finally

@@ -15,6 +15,7 @@ public sealed partial class SqliteStixStore : IStixStore
     private readonly TimeProvider _clock;
     private readonly Lock _writeLock = new();
     private readonly SqliteSession _writer;
+    private readonly SqliteCheckpointer _checkpointer;
     private SqliteObjectWriter? _objectWriter;
     private readonly ConcurrentBag<SqliteSession> _readers = [];
     private string _lastDateAdded = "";
@@ -27,6 +28,7 @@ public sealed partial class SqliteStixStore : IStixStore
         if (Path.GetDirectoryName(_path) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
         _writer = new SqliteSession(_path, writer: true);
+        _checkpointer = new SqliteCheckpointer(_path);
     }
 
     public string FilePath => _path;
@@ -62,6 +64,7 @@ public sealed partial class SqliteStixStore : IStixStore
             _objectWriter ??= new SqliteObjectWriter(_writer.Connection);
             var outcomes = _objectWriter.Write(objects, collectionId, NextDateAdded());
             transaction.Commit();
+            _checkpointer.Committed(_writer.Connection, objects.Count);
             return outcomes;
         }
     }
@@ -151,6 +154,7 @@ public sealed partial class SqliteStixStore : IStixStore
         lock (_writeLock)
         {
             _objectWriter?.Dispose();
+            _checkpointer.Dispose(); // before the writer, whose close then checkpoints what is left
             _writer.Dispose();
         }
         while (_readers.TryTake(out var session))

@@ -38,56 +38,124 @@ public sealed class IndexTerms
 
     public bool HasText => Name is not null || Description is not null || OtherText is not null;
 
+    /// <summary>
+    /// The terms of one object, read in a single pass over its properties: this runs for every object
+    /// an import writes, so it avoids a look-up per property and any intermediate sequence.
+    /// </summary>
     public static IndexTerms From(StixObject obj)
     {
-        var externalIds = new List<ExternalId>();
-        if (obj.Json["external_references"] is JsonArray externalReferences)
+        IReadOnlyList<string> markings = [], labels = [], aliases = [];
+        List<ExternalId>? externalIds = null;
+        List<ObjectReference>? references = null;
+        string? name = null, value = null, description = null, summary = null, explanation = null, shortName = null;
+        foreach (var (property, node) in obj.Json)
         {
-            foreach (var entry in externalReferences)
+            switch (property)
             {
-                if (entry is JsonObject o && Text(o["external_id"]) is { } id)
-                    externalIds.Add(new ExternalId(id, Text(o["source_name"]) ?? ""));
+                case "object_marking_refs":
+                    markings = Strings(node); // markings have their own index; as references they would double the rows
+                    break;
+                case "labels":
+                    labels = Strings(node);
+                    break;
+                case "aliases":
+                    aliases = Strings(node);
+                    break;
+                case "external_references":
+                    externalIds = ReadExternalIds(node);
+                    break;
+                case "name":
+                    name = Text(node);
+                    break;
+                case "value":
+                    value = Text(node);
+                    break;
+                case "description":
+                    description = Text(node);
+                    break;
+                case "abstract":
+                    summary = Text(node);
+                    break;
+                case "explanation":
+                    explanation = Text(node);
+                    break;
+                case "x_mitre_shortname":
+                    shortName = Text(node);
+                    break;
+                default:
+                    AddReferences(property, node, ref references);
+                    break;
             }
         }
 
-        var references = new List<ObjectReference>();
-        foreach (var (property, value) in obj.Json)
-        {
-            if (property.EndsWith("_ref", StringComparison.Ordinal) && Text(value) is { } target)
-                references.Add(new ObjectReference(property, target));
-            // Markings have their own index; listing them again as references would only double the rows.
-            else if (property.EndsWith("_refs", StringComparison.Ordinal) && property != "object_marking_refs" && value is JsonArray targets)
-            {
-                foreach (var t in targets)
-                {
-                    if (Text(t) is { } each)
-                        references.Add(new ObjectReference(property, each));
-                }
-            }
-        }
-
-        var labels = obj.Labels;
-        var other = new StringBuilder();
-        foreach (var text in obj.GetStrings("aliases").Concat(labels).Concat(externalIds.Select(e => e.Id)))
-            other.Append(text).Append(' ');
         // Short summaries only: long bodies (a note's content, a report's text) would multiply the
         // full-text index's size and write cost for little gain in finding an object by what it is.
-        foreach (var property in (ReadOnlySpan<string>)["abstract", "explanation", "x_mitre_shortname"])
+        var other = new StringBuilder();
+        foreach (var text in aliases)
+            other.Append(text).Append(' ');
+        foreach (var text in labels)
+            other.Append(text).Append(' ');
+        foreach (var external in externalIds ?? [])
+            other.Append(external.Id).Append(' ');
+        foreach (var text in (ReadOnlySpan<string?>)[summary, explanation, shortName])
         {
-            if (obj.GetString(property) is { } text)
+            if (text is not null)
                 other.Append(text).Append(' ');
         }
 
         return new IndexTerms
         {
-            Markings = obj.ObjectMarkingRefs,
+            Markings = markings,
             Labels = labels,
-            ExternalIds = externalIds,
-            References = references,
-            Name = obj.Name ?? obj.GetString("value"),
-            Description = obj.Description,
+            ExternalIds = externalIds ?? [],
+            References = references ?? [],
+            Name = name ?? value,
+            Description = description,
             OtherText = other.Length == 0 ? null : other.ToString(0, other.Length - 1),
         };
+    }
+
+    private static void AddReferences(string property, JsonNode? node, ref List<ObjectReference>? references)
+    {
+        if (property.EndsWith("_ref", StringComparison.Ordinal))
+        {
+            if (Text(node) is { } target)
+                (references ??= []).Add(new ObjectReference(property, target));
+        }
+        else if (property.EndsWith("_refs", StringComparison.Ordinal) && node is JsonArray targets)
+        {
+            foreach (var t in targets)
+            {
+                if (Text(t) is { } each)
+                    (references ??= []).Add(new ObjectReference(property, each));
+            }
+        }
+    }
+
+    private static List<ExternalId>? ReadExternalIds(JsonNode? node)
+    {
+        if (node is not JsonArray entries)
+            return null;
+        List<ExternalId>? ids = null;
+        foreach (var entry in entries)
+        {
+            if (entry is JsonObject o && Text(o["external_id"]) is { } id)
+                (ids ??= []).Add(new ExternalId(id, Text(o["source_name"]) ?? ""));
+        }
+        return ids;
+    }
+
+    private static IReadOnlyList<string> Strings(JsonNode? node)
+    {
+        if (node is not JsonArray array)
+            return [];
+        var list = new List<string>(array.Count);
+        foreach (var item in array)
+        {
+            if (Text(item) is { } text)
+                list.Add(text);
+        }
+        return list;
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -112,8 +112,80 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
         var reopened = _temp.Reopen();
         reopened.Migrate();
 
-        Assert.Equal(1, reopened.SchemaVersion);
+        Assert.Equal(2, reopened.SchemaVersion);
         Assert.NotNull(reopened.GetLatest(Id("indicator", 1)));
+    }
+
+    [Fact]
+    public void Migrate_StoreAtVersion1_DropsTriggerAndHashAndElectsLatestItself()
+    {
+        Store.Put([Indicator(1, Time(1), name: "v1")]);
+        Store.Dispose();
+        using (var connection = new SqliteConnection($"Data Source={_temp.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM schema_version WHERE version > 1;
+                ALTER TABLE objects ADD COLUMN hash BLOB NOT NULL DEFAULT x'00';
+                CREATE TRIGGER objects_latest AFTER INSERT ON objects WHEN NEW.is_latest = 1
+                BEGIN UPDATE objects SET is_latest = 0 WHERE id = NEW.id AND is_latest = 1 AND seq <> NEW.seq; END;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var reopened = _temp.Reopen();
+        reopened.Put([Indicator(1, Time(2), name: "v2")]);
+
+        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal("v2", reopened.GetLatest(Id("indicator", 1))!.Object.Name);
+        using var check = new SqliteConnection($"Data Source={_temp.Path};Pooling=False");
+        check.Open();
+        using var triggers = check.CreateCommand();
+        triggers.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'";
+        Assert.Equal(0L, triggers.ExecuteScalar());
+        triggers.CommandText = "SELECT count(*) FROM pragma_table_info('objects') WHERE name = 'hash'";
+        Assert.Equal(0L, triggers.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Put_ThousandsOfObjects_BackgroundCheckpointCopiesTheLogIntoTheFile()
+    {
+        var before = new FileInfo(_temp.Path).Length;
+
+        foreach (var batch in Enumerable.Range(1, 3_000).Select(n => Indicator(n)).Chunk(1_000))
+            Store.Put(batch);
+
+        // The checkpoint runs on its own thread; give a loaded machine time.
+        for (var waited = 0; new FileInfo(_temp.Path).Length <= before && waited < 20_000; waited += 50)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.True(new FileInfo(_temp.Path).Length > before, "the database file never grew: nothing was checkpointed");
+        Assert.Equal(3_000, Store.Stats().Objects);
+    }
+
+    [Fact]
+    public void Dispose_RightAfterCheckpointIsAskedFor_ClosesCleanly()
+    {
+        // Each round asks the checkpoint thread for work and closes before it can start.
+        for (var round = 0; round < 5; round++)
+        {
+            var store = _temp.Reopen();
+            store.Put([.. Enumerable.Range(round * 2_000 + 1, 2_000).Select(n => Indicator(n))]);
+        }
+
+        Assert.Equal(10_000, _temp.Reopen().Stats().Objects);
+    }
+
+    [Fact]
+    public void Open_NewFile_Uses8KiBPages()
+    {
+        Store.Put([Indicator(1)]);
+
+        using var connection = new SqliteConnection($"Data Source={_temp.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        Assert.Equal(8192L, command.ExecuteScalar());
     }
 
     [Fact]
@@ -129,7 +201,7 @@ public sealed class SqliteStoreSearchAndMaintenanceTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => _temp.Reopen());
 
-        Assert.Equal("the store's schema version 99 is newer than this program knows (1); upgrade Riposte", error.Message);
+        Assert.Equal("the store's schema version 99 is newer than this program knows (2); upgrade Riposte", error.Message);
     }
 
     [Fact]

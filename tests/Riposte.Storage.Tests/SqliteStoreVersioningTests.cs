@@ -30,6 +30,23 @@ public sealed class SqliteStoreVersioningTests : IDisposable
         Assert.Null(Store.GetVersion(v1.Id, Time(9)));
     }
 
+    [Theory]
+    [InlineData(1, 2, 3)]
+    [InlineData(3, 1, 2)]
+    [InlineData(2, 3, 1)]
+    [InlineData(1, 3, 2)]
+    public void Put_VersionsInOneBatchAnyOrder_OnlyTheNewestIsLatest(int first, int second, int third)
+    {
+        var id = Id("indicator", 1);
+
+        Store.Put([Indicator(1, Time(first), name: $"v{first}"), Indicator(1, Time(second), name: $"v{second}"), Indicator(1, Time(third), name: $"v{third}")]);
+
+        Assert.Equal(["v3"], Store.Query(new StixQuery { Ids = [id] }).Select(s => s.Object.Name));
+        Assert.Equal("v3", Store.GetLatest(id)!.Object.Name);
+        Assert.Equal(3, Store.Stats().Versions);
+        Assert.Equal(1, Store.Stats().Objects);
+    }
+
     [Fact]
     public void Query_VersionFilters_ReturnLatestFirstAllAndExact()
     {

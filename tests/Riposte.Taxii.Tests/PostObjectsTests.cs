@@ -55,6 +55,40 @@ public sealed class PostObjectsTests(TaxiiHost host)
     }
 
     [Fact]
+    public async Task PostObjects_EnvelopeOfManyChunks_StatusInInputOrderWithEveryFailure()
+    {
+        // More objects than one store chunk, so validation and writing overlap; invalid ones and a
+        // conflicting re-post of an earlier object are spread over several chunks.
+        using var client = host.Client("alice");
+        var stored = StixFactory.AttackPattern(createdBy: TaxiiHost.OrgA);
+        await client.PostAsync(host.Objects(TaxiiHost.Shared), TaxiiHttp.Envelope(StixFactory.Envelope(stored)), Ct);
+        var conflicting = stored.DeepClone().AsObject();
+        conflicting["name"] = "another name under the same version";
+        var objects = new List<JsonNode>();
+        for (var i = 0; i < 600; i++)
+        {
+            var obj = StixFactory.AttackPattern(createdBy: TaxiiHost.OrgA);
+            if (i % 150 == 7)
+                obj.Remove("created");
+            objects.Add(i == 400 ? conflicting : obj);
+        }
+
+        using var response = await client.PostAsync(host.Objects(TaxiiHost.Shared), TaxiiHttp.Envelope(StixFactory.Envelope([.. objects])), Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var status = await TaxiiHttp.JsonOf(response);
+        var expectedSuccesses = objects.Where((o, i) => i % 150 != 7 && i != 400).Select(o => (string)o["id"]!).ToList();
+        Assert.Equal(600, (int)status["total_count"]!);
+        Assert.Equal(expectedSuccesses, ((JsonArray)status["successes"]!).Select(s => (string)s!["id"]!).ToList());
+        var failures = ((JsonArray)status["failures"]!).Select(f => (string)f!["message"]!).ToList();
+        Assert.Equal(5, failures.Count);
+        Assert.Equal(["$.objects[7]", "$.objects[157]", "$.objects[307]", "$.objects[457]"], failures.Take(4).Select(m => m[..m.IndexOf('.', 2)]));
+        Assert.Contains("already stored", failures[4], StringComparison.Ordinal);
+        Assert.All(expectedSuccesses, id => Assert.NotNull(host.Store.GetLatest(id)));
+        Assert.Equal((string)stored["name"]!, host.Store.GetLatest((string)stored["id"]!)!.Object.Name);
+    }
+
+    [Fact]
     public async Task PostObjects_SameVersionTwice_SuccessUnchangedThenConflictIsFailure()
     {
         using var client = host.Client("alice");

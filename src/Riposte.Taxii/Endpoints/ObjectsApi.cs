@@ -37,7 +37,7 @@ public static class ObjectsApi
         var principal = TaxiiPrincipal.Get(http);
         var collection = access.Writable(principal, collectionId);
         var objects = await EnvelopeReader.ReadAsync(http.Request, options.Value.MaxContentLength, http.RequestAborted);
-        var status = ingestor.Ingest(principal, collection.Id, objects);
+        var status = await ingestor.IngestAsync(principal, collection.Id, objects);
         return TaxiiResults.Accepted(StatusApi.ToResource(status), TaxiiJson.Context.StatusResource);
     }
 }
