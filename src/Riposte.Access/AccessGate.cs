@@ -27,6 +27,7 @@ public sealed class AccessGate(
     };
 
     private readonly AccessOptions _options = options.Value;
+    private byte[][]? _declaredExtensionIds;
     private readonly ReferencedMarkings _referenced = new(store, options.Value);
     private volatile ReaderEntry? _reader;
     private AccessSnapshot? _snapshot;
@@ -81,6 +82,14 @@ public sealed class AccessGate(
             foreach (var id in f.Removable)
                 AddMissing(missing, id);
         }
+        foreach (var obj in objects)
+        {
+            if (MayHaveDeclaredReferences(obj))
+            {
+                foreach (var declared in DeclaredReferences.In(obj.Json, _options.ExtensionReferences))
+                    AddMissing(missing, declared.Id);
+            }
+        }
         _referenced.Prefetch(missing);
         return (facts, markings);
     }
@@ -98,7 +107,28 @@ public sealed class AccessGate(
             if (!ReferencedVisible(reader, id))
                 return null;
         }
-        return !facts.HasGranularMarkings && AllVisible(reader, facts.Removable) ? obj : JudgeTree(reader, obj, marking);
+        return !facts.HasGranularMarkings && AllVisible(reader, facts.Removable) && !MayHaveDeclaredReferences(obj)
+            ? obj
+            : JudgeTree(reader, obj, marking);
+    }
+
+    /// <summary>
+    /// Whether the object carries an extension that declares references (<see cref="AccessOptions.ExtensionReferences"/>):
+    /// the byte scan does not read those, so such objects take the tree path. A search of the bytes for the
+    /// extension-definition ids, so objects without them stay on the fast path.
+    /// </summary>
+    private bool MayHaveDeclaredReferences(StixObject obj)
+    {
+        if (_options.ExtensionReferences.Count == 0)
+            return false;
+        _declaredExtensionIds ??= [.. _options.ExtensionReferences.Keys.Select(System.Text.Encoding.UTF8.GetBytes)];
+        var bytes = obj.ToUtf8Json().Span;
+        foreach (var id in _declaredExtensionIds)
+        {
+            if (bytes.IndexOf(id) >= 0)
+                return true;
+        }
+        return false;
     }
 
     private bool AllVisible(Reader reader, string[] ids)
@@ -168,7 +198,7 @@ public sealed class AccessGate(
                     (removals ??= []).Add([new SelectorStep(property, 0), new SelectorStep(null, i)]);
             }
         }
-        foreach (var other in OtherReferences.In(obj.Json, obj.Type))
+        foreach (var other in OtherReferences.In(obj.Json, obj.Type).Concat(DeclaredReferences.In(obj.Json, _options.ExtensionReferences)))
         {
             if (!ReferencedVisible(reader, other.Id))
                 (removals ??= []).Add(other.Path);

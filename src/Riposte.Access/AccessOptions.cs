@@ -28,6 +28,13 @@ public sealed class AccessOptions
     /// </summary>
     public HashSet<string> PublicStatementMarkings { get; set; } = new(StringComparer.Ordinal) { "marking-definition--f79f25d2-8b96-4580-b169-eb7b613a7c31" };
 
+    /// <summary>
+    /// References extensions keep under other names than <c>*_ref</c>/<c>*_refs</c> (which the gate finds by itself):
+    /// extension-definition id → paths inside the extension, <c>property</c> or <c>list[*].property</c>. The features
+    /// that define extensions declare them here, so the gate never discloses the id of an object the reader may not see.
+    /// </summary>
+    public Dictionary<string, List<string>> ExtensionReferences { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>PBKDF2-SHA256 iterations for new password hashes (OWASP 2023: 600,000). Existing hashes keep their own count.</summary>
     public int PasswordIterations { get; set; } = 600_000;
 

@@ -18,6 +18,15 @@ public interface IStixStore : IDisposable
     /// </summary>
     IReadOnlyList<WriteOutcome> Put(IReadOnlyList<StixObject> objects, string? collectionId = null);
 
+    /// <summary>
+    /// Stores <paramref name="obj"/> as a new version only while the latest stored version of its id is still
+    /// <paramref name="expectedLatestVersion"/> (null: the id must not be stored yet). The check and the write
+    /// are one write transaction, so of two editors who started from the same version only the first one's
+    /// write lands — also when they run in two processes or on two hosts sharing the database.
+    /// </summary>
+    ConditionalWrite PutIfLatest(StixObject obj, string? expectedLatestVersion, string? collectionId = null) =>
+        throw new NotSupportedException($"{GetType().Name} does not support conditional writes (optimistic concurrency)");
+
     /// <summary>The latest version of an object (highest modified), or null.</summary>
     StoredObject? GetLatest(string id);
 
@@ -53,6 +62,11 @@ public enum WriteOutcome
     /// <summary>That (id, version) was already stored with different content; the first one stands.</summary>
     Conflict,
 }
+
+/// <summary>What a conditional write did.</summary>
+/// <param name="Written">True when the new version was stored.</param>
+/// <param name="LatestVersion">The latest stored version after the call (the caller's new one when written; otherwise the one that beat it, or null when the id is not stored).</param>
+public sealed record ConditionalWrite(bool Written, string? LatestVersion);
 
 public enum RelationshipDirection
 {

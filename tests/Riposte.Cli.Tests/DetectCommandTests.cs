@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Riposte.Cli.Tests;
 
 public class DetectCommandTests
@@ -9,7 +7,7 @@ public class DetectCommandTests
     {
         using var cli = new CliRunner();
         var corpus = Path.Combine(cli.Folder, "corpus");
-        Generate(corpus, seed: 11);
+        PostGenerator.Generate(corpus, seed: 11);
         var output = Path.Combine(cli.Folder, "findings");
 
         var ingest = await cli.RunAsync("ingest", Path.Combine(corpus, "posts.ndjson"));
@@ -37,20 +35,5 @@ public class DetectCommandTests
         Assert.Equal(0, detect.ExitCode);
         Assert.Contains("no posts match", detect.Error, StringComparison.Ordinal);
         Assert.Single(File.ReadAllLines(Path.Combine(output, "clusters.csv")));
-    }
-
-    private static void Generate(string folder, int seed)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { TestPaths.SharedFile("tools", "gen_posts.py"), "--scale", "10k", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error);
     }
 }

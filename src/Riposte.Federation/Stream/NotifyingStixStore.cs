@@ -68,6 +68,15 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
         return members;
     }
 
+    // A conditional write only ever adds a new version, so no collection held it before: nothing to log as joined.
+    public ConditionalWrite PutIfLatest(StixObject obj, string? expectedLatestVersion, string? collectionId = null)
+    {
+        var written = inner.PutIfLatest(obj, expectedLatestVersion, collectionId);
+        if (written.Written)
+            signal.Pulse();
+        return written;
+    }
+
     public int Delete(string id, string? version = null, string? collectionId = null)
     {
         int deleted;

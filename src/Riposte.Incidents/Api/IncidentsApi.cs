@@ -22,7 +22,9 @@ public static class IncidentsApi
         group.MapPost("/{id}/status", ChangeStatus).WithName("ChangeIncidentStatus");
         group.MapPut("/{id}/criteria/{criterion}", SetCriterion).WithName("SetIncidentCriterion");
         group.MapPost("/{id}/techniques", TagTechnique).WithName("TagIncidentTechnique");
+        group.MapDelete("/{id}/techniques/{technique}", UntagTechnique).WithName("UntagIncidentTechnique");
         group.MapPost("/{id}/actors", LinkActor).WithName("LinkIncidentActor");
+        group.MapDelete("/{id}/actors/{actorId}", UnlinkActor).WithName("UnlinkIncidentActor");
         group.MapGet("/{id}/history", History).WithName("GetIncidentHistory");
         group.MapPost("/from-finding", FromFinding).WithName("CreateIncidentFromFinding");
         return group;
@@ -56,6 +58,20 @@ public static class IncidentsApi
             incidents.TagTechnique(p, id, input.Technique, input.Description, input.Evidence);
             return incidents.View(p, id);
         });
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UntagTechnique(HttpContext context, IncidentService incidents, string id, string technique) =>
+        ApiCall.Run(context, p =>
+        {
+            incidents.UntagTechnique(p, id, technique);
+            return incidents.View(p, id);
+        }, v => v.Version);
+
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UnlinkActor(HttpContext context, IncidentService incidents, string id, string actorId) =>
+        ApiCall.Run(context, p =>
+        {
+            incidents.UnlinkActor(p, id, actorId);
+            return incidents.View(p, id);
+        }, v => v.Version);
 
     public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> LinkActor(HttpContext context, IncidentService incidents, string id, ActorInput input) =>
         ApiCall.Run(context, p =>

@@ -179,6 +179,24 @@ public sealed class IncidentService(ObjectWorkspace workspace)
         return workspace.Link(principal, incident.Id, "attributed-to", actorId, basis.Trim(), confidence, extension, incident.ObjectMarkingRefs);
     }
 
+    /// <summary>Removes a technique tag (revokes its <c>uses</c> relationship; the history keeps it).</summary>
+    public StixObject UntagTechnique(Principal principal, string id, string disarmId, string? expectedVersion = null)
+    {
+        var incident = Get(principal, id);
+        var use = Techniques(principal, incident.Id).FirstOrDefault(t => string.Equals(t.DisarmId, disarmId.Trim(), StringComparison.Ordinal) || t.AttackPatternId == disarmId.Trim())
+            ?? throw InputInvalidException.One("technique", $"{disarmId} is not tagged on this incident");
+        return workspace.Unlink(principal, use.RelationshipId, expectedVersion);
+    }
+
+    /// <summary>Withdraws an attribution (revokes its <c>attributed-to</c> relationship; the history keeps it).</summary>
+    public StixObject UnlinkActor(Principal principal, string id, string actorId, string? expectedVersion = null)
+    {
+        var incident = Get(principal, id);
+        var attribution = Actors(principal, incident.Id).FirstOrDefault(a => a.ActorId == actorId.Trim())
+            ?? throw InputInvalidException.One("actorRef", $"this incident is not attributed to '{actorId}'");
+        return workspace.Unlink(principal, attribution.RelationshipId, expectedVersion);
+    }
+
     public IReadOnlyList<TechniqueUse> Techniques(Principal principal, string id) =>
         [.. Relationships(principal, id, "uses").Select(r =>
         {

@@ -13,9 +13,6 @@ namespace Riposte.Incidents.Services;
 /// </summary>
 public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProvider clock)
 {
-    // Check-then-write must be atomic per object within the node; striped so memory stays bounded.
-    private static readonly object[] Locks = [.. Enumerable.Range(0, 64).Select(_ => new object())];
-
     public IStixStore Store => store;
     public IAccessGate Gate => gate;
     public TimeProvider Clock => clock;
@@ -102,7 +99,9 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
         var withEdit = StixObjectBuilder.From(draft, clock)
             .Extension(RiposteExtensions.EditId, RiposteExtensions.PropertyExtension, EditRecord.Properties(principal, change, EditRecord.Diff(null, draft.Json)));
         var obj = Build(withEdit);
-        Put(obj, expectNew: true);
+        var written = store.PutIfLatest(obj, expectedLatestVersion: null);
+        if (!written.Written)
+            throw InputInvalidException.One("id", $"'{obj.Id}' already exists");
         return obj;
     }
 
@@ -113,33 +112,33 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
     public StixObject Update(Principal principal, string id, string? type, string? expectedVersion, string change, Action<StixObject, StixObjectBuilder> edit)
     {
         RequireWriter(principal, "edit objects");
-        var gateLock = Locks[(StringComparer.Ordinal.GetHashCode(id) & 0x7fffffff) % Locks.Length];
-        lock (gateLock)
-        {
-            if (type is not null && !StixIds.IsOfType(id, type))
-                throw new ObjectNotFoundException(id, type);
-            var latest = store.GetLatest(id)?.Object ?? throw new ObjectNotFoundException(id, type);
-            var current = gate.ForReader(principal, latest) ?? throw new ObjectNotFoundException(id, type);
-            // The gate returns the stored object itself unless it removed something.
-            if (!ReferenceEquals(current, latest))
-                throw new ForbiddenException($"parts of '{id}' are hidden from you by their markings, so you may not edit it");
-            var currentVersion = current.Version?.Text ?? "";
-            if (expectedVersion is null)
-                throw new VersionRequiredException(id);
-            if (!string.Equals(Unquote(expectedVersion), currentVersion, StringComparison.Ordinal))
-                throw new StaleVersionException(id, Unquote(expectedVersion), currentVersion);
+        if (type is not null && !StixIds.IsOfType(id, type))
+            throw new ObjectNotFoundException(id, type);
+        var latest = store.GetLatest(id)?.Object ?? throw new ObjectNotFoundException(id, type);
+        var current = gate.ForReader(principal, latest) ?? throw new ObjectNotFoundException(id, type);
+        // The gate returns the stored object itself unless it removed something.
+        if (!ReferenceEquals(current, latest))
+            throw new ForbiddenException($"parts of '{id}' are hidden from you by their markings, so you may not edit it");
+        var currentVersion = current.Version?.Text ?? "";
+        if (expectedVersion is null)
+            throw new VersionRequiredException(id);
+        if (!string.Equals(Unquote(expectedVersion), currentVersion, StringComparison.Ordinal))
+            throw new StaleVersionException(id, Unquote(expectedVersion), currentVersion);
 
-            var builder = StixObjectBuilder.From(current, clock);
-            edit(current, builder);
-            builder.Modified(NextVersion(current));
-            var draft = builder.BuildUnchecked();
-            var changed = EditRecord.Diff(current.Json, draft.Json);
-            var stamped = StixObjectBuilder.From(draft, clock)
-                .Extension(RiposteExtensions.EditId, RiposteExtensions.PropertyExtension, EditRecord.Properties(principal, change, changed));
-            var obj = Build(stamped);
-            Put(obj, expectNew: true);
-            return obj;
-        }
+        var builder = StixObjectBuilder.From(current, clock);
+        edit(current, builder);
+        builder.Modified(NextVersion(current));
+        var draft = builder.BuildUnchecked();
+        var changed = EditRecord.Diff(current.Json, draft.Json);
+        var stamped = StixObjectBuilder.From(draft, clock)
+            .Extension(RiposteExtensions.EditId, RiposteExtensions.PropertyExtension, EditRecord.Properties(principal, change, changed));
+        var obj = Build(stamped);
+        // The store checks again inside its write transaction: another editor (another request, process or
+        // host on the same database) who wrote since our read wins, and this write is refused, not merged.
+        var written = store.PutIfLatest(obj, currentVersion);
+        if (!written.Written)
+            throw new StaleVersionException(id, currentVersion, written.LatestVersion ?? "");
+        return obj;
     }
 
     /// <summary>Every version the principal may see, oldest first, with who made it and what changed.</summary>
@@ -200,13 +199,6 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
             errors.ThrowIfAny();
             throw;
         }
-    }
-
-    private void Put(StixObject obj, bool expectNew)
-    {
-        var outcome = store.Put([obj])[0];
-        if (expectNew && outcome != WriteOutcome.Added)
-            throw new StaleVersionException(obj.Id, obj.Version?.Text ?? "", store.GetLatest(obj.Id)?.Object.Version?.Text ?? "");
     }
 
     private static string Unquote(string etag)

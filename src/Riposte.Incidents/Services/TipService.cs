@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Riposte.Access;
 using Riposte.Access.Directory;
@@ -7,7 +6,6 @@ using Riposte.Access.Markings;
 using Riposte.Incidents.Model;
 using Riposte.Stix;
 using Riposte.Stix.Markings;
-using Riposte.Stix.Validation;
 using Riposte.Storage;
 using Riposte.Storage.Access;
 
@@ -34,6 +32,9 @@ public sealed class TipService(ObjectWorkspace workspace, AccessDirectory direct
     public const string Type = RiposteExtensions.TipType;
     public const int MaxFileBytes = 10 * 1024 * 1024;
     public static readonly IReadOnlyList<string> Statuses = ["submitted", "accepted", "dismissed"];
+    private const string BundleMediaType = "application/stix+json;version=2.1";
+    private const int MaxEvidenceFromBundle = 200;
+    private const int MaxImportedListed = 1000;
 
     public StixObject Submit(Principal principal, TipInput input)
     {
@@ -56,12 +57,18 @@ public sealed class TipService(ObjectWorkspace workspace, AccessDirectory direct
             if (ArtifactOf(errors, $"files[{i}]", files[i]?.ContentBase64, files[i]?.MediaType, files[i]?.Name, principal) is { } artifact)
                 artifacts.Add(artifact);
         }
-        int? bundleObjects = null;
+        TipBundle? bundle = null;
         if (!string.IsNullOrWhiteSpace(input.Bundle))
         {
-            bundleObjects = CheckBundle(errors, input.Bundle);
+            bundle = TipBundle.Read(input.Bundle, errors, "bundle");
+            if (bundle is { Objects.Count: 0, Failures.Count: > 0 })
+            {
+                // Nothing in it is usable: say what is wrong with each object rather than keep an empty bundle.
+                foreach (var failure in bundle.Failures.Take(TipBundle.MaxReported))
+                    errors.Add("bundle" + failure.Path.TrimStart('$'), failure.Reason);
+            }
             var bytes = Encoding.UTF8.GetBytes(input.Bundle);
-            if (ArtifactOf(errors, "bundle", Convert.ToBase64String(bytes), "application/stix+json;version=2.1", "bundle.json", principal) is { } artifact)
+            if (ArtifactOf(errors, "bundle", Convert.ToBase64String(bytes), BundleMediaType, "bundle.json", principal) is { } artifact)
                 artifacts.Add(artifact);
         }
         if (text is null && links.Count == 0 && artifacts.Count == 0)
@@ -82,8 +89,11 @@ public sealed class TipService(ObjectWorkspace workspace, AccessDirectory direct
             builder.Set("links", links);
         if (artifacts.Count > 0)
             builder.Set("artifact_refs", artifacts.Select(a => a.Id));
-        if (bundleObjects is { } count)
-            builder.Set("bundle_object_count", count);
+        if (bundle is not null)
+        {
+            builder.Set("bundle_object_count", bundle.Count);
+            WriteFailures(builder, bundle.Failures);
+        }
         builder.Extension(RiposteExtensions.TipId, RiposteExtensions.NewSdo);
         Recipients(builder, principal);
         return workspace.CreateUnchecked(principal, builder, "submitted", creatorIsNode: true);
@@ -108,19 +118,32 @@ public sealed class TipService(ObjectWorkspace workspace, AccessDirectory direct
         return tip;
     }
 
-    /// <summary>Accepts a tip into an incident: its files and links become the incident's evidence, with hashes.</summary>
+    /// <summary>
+    /// Accepts a tip into an incident: its files and links become the incident's evidence, with hashes, and the
+    /// valid objects of its STIX bundle are imported (each listed as evidence); objects that cannot be imported
+    /// are recorded on the tip with their JSON path and the reason.
+    /// </summary>
     public StixObject Accept(Principal principal, string id, string incidentId, string? note = null)
     {
         var tip = Get(principal, id);
         RequireSubmitted(tip);
         var incident = incidents.Get(principal, incidentId);
+        workspace.RequireWriter(principal, "accept tips");
         var evidence = IncidentService.DetailsOf(incident).Evidence
             .Select(e => new EvidenceInput(e.Kind, e.Ref, e.Sha256, e.Note)).ToList();
+        BundleImport? imported = null;
         foreach (var artifactId in tip.GetStrings("artifact_refs"))
         {
             var artifact = workspace.TryGet(principal, artifactId);
             var sha = artifact?.Json["hashes"]?["SHA-256"]?.GetValue<string>();
             evidence.Add(new EvidenceInput("archive", artifactId, sha, $"from tip {tip.Id}"));
+            if (artifact?.GetString("mime_type") == BundleMediaType && artifact.GetString("payload_bin") is { } payload)
+                imported = ImportBundle(payload);
+        }
+        foreach (var importedId in (imported?.Imported ?? []).Take(MaxEvidenceFromBundle))
+        {
+            if (workspace.TryGet(principal, importedId) is { } obj && obj.Type != "relationship")
+                evidence.Add(new EvidenceInput("stix", importedId, ObjectHashes.Of(obj), $"from the bundle of tip {tip.Id}"));
         }
         foreach (var link in tip.GetStrings("links"))
             evidence.Add(new EvidenceInput("link", link, null, $"from tip {tip.Id}"));
@@ -130,7 +153,37 @@ public sealed class TipService(ObjectWorkspace workspace, AccessDirectory direct
         {
             b.Set("status", "accepted");
             b.Set("reason", string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+            if (imported is not null)
+            {
+                b.Set("bundle_imported_count", imported.Imported.Count);
+                if (imported.Imported.Count > 0)
+                    b.Set("imported_object_refs", imported.Imported.Take(MaxImportedListed));
+                WriteFailures(b, imported.Failures);
+            }
         });
+    }
+
+    private BundleImport ImportBundle(string payloadBase64)
+    {
+        var errors = new InputErrors();
+        var bundle = TipBundle.Read(Encoding.UTF8.GetString(Convert.FromBase64String(payloadBase64)), errors, "bundle");
+        return bundle is null ? new BundleImport([], [new BundleObjectFailure("$", null, "the stored bundle is no longer readable")]) : bundle.ImportInto(workspace.Store);
+    }
+
+    private static void WriteFailures(StixObjectBuilder builder, IReadOnlyList<BundleObjectFailure> failures)
+    {
+        if (failures.Count == 0)
+        {
+            builder.Remove("bundle_failures");
+            return;
+        }
+        builder.Set("bundle_failures", new JsonArray([.. failures.Take(TipBundle.MaxReported).Select(f =>
+        {
+            var entry = new JsonObject { ["path"] = f.Path, ["reason"] = f.Reason };
+            if (f.Id is not null)
+                entry["object_id"] = f.Id;
+            return (JsonNode)entry;
+        })]));
     }
 
     public StixObject Dismiss(Principal principal, string id, string reason)
@@ -193,29 +246,6 @@ public sealed class TipService(ObjectWorkspace workspace, AccessDirectory direct
             builder.Set("x_riposte_file_name", Path.GetFileName(name));
         Recipients(builder, principal);
         return builder.Build();
-    }
-
-    private static int? CheckBundle(InputErrors errors, string text)
-    {
-        JsonObject? bundle;
-        try
-        {
-            bundle = JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException e)
-        {
-            errors.Add("bundle", $"is not JSON: {e.Message}");
-            return null;
-        }
-        if (bundle is null || bundle["type"]?.GetValue<string>() != "bundle")
-        {
-            errors.Add("bundle", "must be a STIX bundle (a JSON object with \"type\": \"bundle\")");
-            return null;
-        }
-        var result = StixValidator.Validate(bundle);
-        foreach (var issue in result.Errors.Take(20))
-            errors.Add("bundle" + issue.Path.TrimStart('$'), issue.Message);
-        return (bundle["objects"] as JsonArray)?.Count ?? 0;
     }
 
     private static void Recipients(StixObjectBuilder builder, Principal principal)

@@ -28,8 +28,6 @@ internal sealed class IncidentsHarness : IDisposable
     public static readonly Principal OutreachUser = new("user--outreach-1", OutreachOrg, Role.Partner);
     public static readonly Principal OtherOutreachUser = new("user--outreach-2", OutreachOrg, Role.Partner);
 
-    public static readonly string[] DisarmPublicTypes = ["attack-pattern", "course-of-action", "x-mitre-tactic", "x-mitre-matrix"];
-
     private static readonly Lazy<DisarmFramework> Disarm = new(() => DisarmFramework.Embedded);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "riposte-incidents-" + Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _provider;
@@ -50,9 +48,6 @@ internal sealed class IncidentsHarness : IDisposable
         {
             o.NodeOrganizationId = NodeOrg;
             o.PasswordIterations = 1_000;
-            // DISARM objects carry only their licence statement (no TLP), so without this the gate
-            // treats them as AMBER from the DISARM identity and hides them from every analyst.
-            o.PublicTypes.UnionWith(DisarmPublicTypes);
         });
         services.AddRiposteIncidents();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

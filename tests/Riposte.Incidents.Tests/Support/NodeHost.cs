@@ -16,21 +16,35 @@ using Riposte.Taxonomy;
 
 namespace Riposte.Incidents.Tests.Support;
 
-/// <summary>A real node on Kestrel (127.0.0.1, port 0): store, access, TAXII and the incidents API, with users of every tier.</summary>
+/// <summary>
+/// A real node on Kestrel (127.0.0.1, port 0): store, access, TAXII and the incidents API, with users of every
+/// tier. A second node may share the first one's database (<see cref="SharingDatabaseOf"/>), as two replicas would.
+/// </summary>
 internal sealed class NodeHost : IAsyncDisposable
 {
     public const string Password = "correct horse battery";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "riposte-incidents-http-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _sharedDb;
     private WebApplication? _app;
 
-    public string Db => Path.Combine(_folder, "store.db");
+    public NodeHost()
+    {
+    }
+
+    private NodeHost(string sharedDb) => _sharedDb = sharedDb;
+
+    /// <summary>Another host on the same database file: its own process state (caches, locks), the same data.</summary>
+    public static NodeHost SharingDatabaseOf(NodeHost first) => new(first.Db);
+
+    public string Db => _sharedDb ?? Path.Combine(_folder, "store.db");
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public IServiceProvider Services => _app!.Services;
     public IStixStore Store => Services.GetRequiredService<IStixStore>();
 
     public async Task StartAsync()
     {
-        Directory.CreateDirectory(_folder);
+        if (_sharedDb is null)
+            Directory.CreateDirectory(_folder);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IStixStore>(_ =>
@@ -43,7 +57,6 @@ internal sealed class NodeHost : IAsyncDisposable
         {
             o.NodeOrganizationId = IncidentsHarness.NodeOrg;
             o.PasswordIterations = 1_000;
-            o.PublicTypes.UnionWith(IncidentsHarness.DisarmPublicTypes);
         });
         builder.Services.AddRiposteTaxii();
         builder.Services.AddRiposteIncidents();
@@ -56,6 +69,8 @@ internal sealed class NodeHost : IAsyncDisposable
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
+        if (_sharedDb is not null)
+            return;
 
         using var scope = _app.Services.CreateScope();
         var orgs = scope.ServiceProvider.GetRequiredService<OrganizationService>();
@@ -95,6 +110,8 @@ internal sealed class NodeHost : IAsyncDisposable
     {
         if (_app is not null)
             await _app.DisposeAsync();
+        if (_sharedDb is not null)
+            return;
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -5,13 +5,17 @@ using Spectre.Console;
 
 namespace Riposte.Cli.Commands.Incidents;
 
-/// <summary><c>riposte incident …</c>: create, list, show, update, status, tag, link-actor, criteria, from-finding.</summary>
+/// <summary><c>riposte incident …</c>: create, list, show, update, status, tag, untag, link-actor, unlink-actor, criteria, from-finding.</summary>
 public static class IncidentCommand
 {
     public static Command Create(CliGlobals globals)
     {
         var command = new Command("incident", "FIMI incidents: the analyst's daily work (same services and access rules as the REST API)");
-        foreach (var sub in new[] { CreateCmd(globals), List(globals), Show(globals), Update(globals), Status(globals), Tag(globals), LinkActor(globals), Criteria(globals), FromFinding(globals) })
+        foreach (var sub in new[]
+        {
+            CreateCmd(globals), List(globals), Show(globals), Update(globals), Status(globals), Tag(globals), IncidentUnlinkCommands.Untag(globals),
+            LinkActor(globals), IncidentUnlinkCommands.UnlinkActor(globals), Criteria(globals), FromFinding(globals),
+        })
             command.Subcommands.Add(sub);
         return command;
     }
@@ -209,7 +213,10 @@ public static class IncidentCommand
         return command;
     }
 
-    internal static Option<string?> VersionOption() => new("--version-of") { Description = "The version you edited (its modified timestamp); default: the latest" };
+    internal static Option<string?> VersionOption() => new("--version-of", "--expect-version")
+    {
+        Description = "The version you edited (its modified timestamp, as 'show' prints it); refused if someone saved a newer one since. Default: the latest",
+    };
 
     internal static string? VersionOf(ParseResult parse, Option<string?> option, Func<Riposte.Stix.StixObject> latest) =>
         parse.GetValue(option) ?? latest().Version?.Text;

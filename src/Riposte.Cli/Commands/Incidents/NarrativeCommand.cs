@@ -10,7 +10,7 @@ public static class NarrativeCommand
 {
     public static Command Create(CliGlobals globals)
     {
-        var command = new Command("narrative", "Narratives (x-riposte-narrative): create, list, link");
+        var command = new Command("narrative", "Narratives (x-riposte-narrative): create, list, link, unlink");
         var asUser = AnalystSession.AsOption();
         var name = new Option<string>("--name") { Required = true };
         var description = new Option<string?>("--description");
@@ -54,6 +54,7 @@ public static class NarrativeCommand
         command.Subcommands.Add(create);
         command.Subcommands.Add(list);
         command.Subcommands.Add(link);
+        command.Subcommands.Add(IncidentUnlinkCommands.Unlink(globals));
         return command;
     }
 }

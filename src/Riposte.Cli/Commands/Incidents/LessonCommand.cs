@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Riposte.Incidents.Services;
+using Spectre.Console;
+
+namespace Riposte.Cli.Commands.Incidents;
+
+/// <summary><c>riposte lesson …</c>: record lessons learned and best practices about responses and incidents; find them again.</summary>
+public static class LessonCommand
+{
+    public static Command Create(CliGlobals globals)
+    {
+        var command = new Command("lesson", "Lessons learned and best practices (STIX notes linked to responses and incidents)");
+        command.Subcommands.Add(Add(globals));
+        command.Subcommands.Add(List(globals));
+        command.Subcommands.Add(Show(globals));
+        return command;
+    }
+
+    private static Command Add(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var kind = new Option<string>("--kind") { Description = string.Join(" or ", LessonService.Kinds), DefaultValueFactory = _ => LessonService.Kinds[0] };
+        var title = new Option<string>("--title") { Required = true };
+        var content = new Option<string>("--content") { Description = "What was learned", Required = true };
+        var about = new Option<string[]>("--about") { Description = "A response or incident id the lesson is about (repeatable)", Required = true };
+        var tlp = new Option<string?>("--tlp") { Description = "clear, green, amber (default), amber+strict, red" };
+        var command = new Command("add", "Record a lesson learned or a best practice") { asUser, kind, title, content, about, tlp };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var lesson = s.Get<LessonService>().Create(s.Principal, new LessonInput
+            {
+                Kind = parse.GetValue(kind), Title = parse.GetValue(title), Content = parse.GetValue(content), ObjectRefs = parse.GetValue(about), Tlp = parse.GetValue(tlp),
+            });
+            AnalystSession.PrintDone(globals, lesson, "recorded");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var search = new Option<string?>("--search") { Description = "Words to find in the title or the content" };
+        var kind = new Option<string?>("--kind");
+        var about = new Option<string?>("--about") { Description = "Only lessons about this response or incident" };
+        var command = new Command("list", "List or search lessons as a table") { asUser, search, kind, about };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var lessons = s.Get<LessonService>().List(s.Principal, parse.GetValue(search), parse.GetValue(kind), parse.GetValue(about));
+            var table = new Table().AddColumns("id", "kind", "title", "about", "authors");
+            foreach (var lesson in lessons)
+            {
+                table.AddRow(Markup.Escape(lesson.Id), string.Join(", ", lesson.Labels), Markup.Escape(lesson.GetString("abstract") ?? ""),
+                    Markup.Escape(string.Join(", ", lesson.GetStrings("object_refs"))), Markup.Escape(string.Join(", ", lesson.GetStrings("authors"))));
+            }
+            globals.Console.Out.Write(table);
+            globals.Console.Out.MarkupLineInterpolated($"{lessons.Count} lesson(s)");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Show(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var command = new Command("show", "Show a lesson as STIX") { asUser, id };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            AnalystSession.PrintObject(globals, s.Get<LessonService>().Get(s.Principal, parse.GetValue(id)!));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
