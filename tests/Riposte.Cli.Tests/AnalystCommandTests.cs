@@ -141,4 +141,23 @@ public partial class AnalystCommandTests
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("not tagged", again.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Incident_HistoryAndDiff_ShowWhoChangedWhatAndTheValues()
+    {
+        using var cli = new CliRunner();
+        var created = await cli.RunAsync("incident", "create", "--name", "Forged dam memo", "--category", "information-manipulation");
+        var incident = IdIn(created, "incident");
+        var first = Version().Match(created.Out).Groups[1].Value;
+        await cli.RunAsync("incident", "update", incident, "--expect-version", first, "--impact", "ministry phone lines flooded");
+
+        var history = await cli.RunAsync("incident", "history", incident);
+        var diff = await cli.RunAsync("incident", "diff", incident, first);
+
+        Assert.True(history.ExitCode == 0, history.Out + history.Error);
+        Assert.Contains("created", history.Out, StringComparison.Ordinal);
+        Assert.Contains("impact", history.Out, StringComparison.Ordinal);
+        Assert.Contains("ministry phone lines flooded", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("1 change(s)", diff.Out, StringComparison.Ordinal);
+    }
 }

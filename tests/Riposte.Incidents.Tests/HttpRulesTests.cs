@@ -66,6 +66,46 @@ public sealed class HttpRulesTests : IAsyncLifetime
         Assert.Contains(history[1]!["changed"]!.AsArray(), c => c!.GetValue<string>() == "impact");
     }
 
+    [Fact]
+    public async Task VersionsAndDiff_AfterAnEdit_GiveTheOldVersionAndEachValueBeforeAndAfter()
+    {
+        using var alice = _node.Client("alice");
+        using var pat = _node.Client("pat");
+        var (created, etag) = await HttpCalls.ExpectAsync(HttpStatusCode.Created, alice, HttpMethod.Post, "/api/incidents", NewIncident());
+        var path = $"/api/incidents/{created["id"]}";
+        var first = etag!.Trim('"');
+        await HttpCalls.ExpectAsync(HttpStatusCode.OK, alice, HttpMethod.Patch, path, new { impact = "high", name = "Fake ministry posts (Telegram)" }, etag);
+
+        var (old, _) = await HttpCalls.ExpectAsync(HttpStatusCode.OK, alice, HttpMethod.Get, $"{path}/versions/{first}");
+        var (diff, _) = await HttpCalls.ExpectAsync(HttpStatusCode.OK, alice, HttpMethod.Get, $"{path}/diff?from={first}");
+
+        Assert.Equal("Fake ministry posts", old["name"]!.GetValue<string>());
+        var changes = diff["changes"]!.AsArray().ToDictionary(c => c!["path"]!.GetValue<string>(), c => c!);
+        Assert.Equal("Fake ministry posts (Telegram)", changes["name"]["after"]!.GetValue<string>());
+        Assert.Equal("high", changes[$"extensions.{Model.RiposteExtensions.IncidentId}.impact"]["after"]!.GetValue<string>());
+        Assert.Null(changes[$"extensions.{Model.RiposteExtensions.IncidentId}.impact"]["before"]);
+        await HttpCalls.ExpectAsync(HttpStatusCode.NotFound, alice, HttpMethod.Get, $"{path}/versions/2001-01-01T00:00:00.000Z");
+        await HttpCalls.ExpectAsync(HttpStatusCode.NotFound, pat, HttpMethod.Get, $"{path}/versions/{first}");
+    }
+
+    [Fact]
+    public async Task Post_BodyOfTheWrongShape_Gets400ProblemWithTheJsonPath()
+    {
+        using var alice = _node.Client("alice");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents")
+        {
+            Content = new StringContent("""{"name": "x", "category": "election-interference", "languages": "fr"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await alice.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = System.Text.Json.Nodes.JsonNode.Parse(body)!["errors"]!.AsObject();
+        Assert.Contains("$.languages", Assert.Single(errors["languages"]!.AsArray())!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rita")]
     [InlineData("pat")]

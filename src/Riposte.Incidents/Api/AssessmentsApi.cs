@@ -22,6 +22,7 @@ public static class AssessmentsApi
         group.MapPost("/{id}/review", Review).WithName("ReviewAssessment");
         group.MapPost("/{id}/share", Share).WithName("ShareAssessment");
         group.MapGet("/{id}/history", History).WithName("GetAssessmentHistory");
+        group.MapVersions(AssessmentService.Type, "Assessment");
         return group;
     }
 
@@ -31,20 +32,20 @@ public static class AssessmentsApi
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetAssessment(HttpContext context, AssessmentService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateAssessment(HttpContext context, AssessmentService service, AssessmentInput input) =>
-        StixResult.Create(context, "/api/assessments", p => service.Create(p, input));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateAssessment(HttpContext context, AssessmentService service, Body<AssessmentInput> input) =>
+        StixResult.Create(context, "/api/assessments", p => service.Create(p, input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateAssessment(HttpContext context, AssessmentService service, string id, AssessmentInput input) =>
-        StixResult.Run(context, p => service.Update(p, id, ApiCall.IfMatch(context), input));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateAssessment(HttpContext context, AssessmentService service, string id, Body<AssessmentInput> input) =>
+        StixResult.Run(context, p => service.Update(p, id, ApiCall.IfMatch(context), input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AddObjects(HttpContext context, AssessmentService service, string id, ObjectRefsInput input) =>
-        StixResult.Run(context, p => service.AddObjects(p, id, ApiCall.IfMatch(context), input.ObjectRefs));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AddObjects(HttpContext context, AssessmentService service, string id, Body<ObjectRefsInput> input) =>
+        StixResult.Run(context, p => service.AddObjects(p, id, ApiCall.IfMatch(context), input.Value.ObjectRefs));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Review(HttpContext context, AssessmentService service, string id, ReviewInput input) =>
-        StixResult.Run(context, p => service.Review(p, id, ApiCall.IfMatch(context), input.Approve, input.Comment));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Review(HttpContext context, AssessmentService service, string id, Body<ReviewInput> input) =>
+        StixResult.Run(context, p => service.Review(p, id, ApiCall.IfMatch(context), input.Value.Approve, input.Value.Comment));
 
-    public static Results<Ok<ShareResult>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Share(HttpContext context, AssessmentService service, string id, ShareInput input) =>
-        ApiCall.Run(context, p => service.Share(p, id, ApiCall.IfMatch(context), input.CollectionId), r => r.ReportVersion);
+    public static Results<Ok<ShareResult>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Share(HttpContext context, AssessmentService service, string id, Body<ShareInput> input) =>
+        ApiCall.Run(context, p => service.Share(p, id, ApiCall.IfMatch(context), input.Value.CollectionId), r => r.ReportVersion);
 
     public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> History(HttpContext context, AssessmentService service, string id) =>
         ApiCall.Run(context, p => service.History(p, id));

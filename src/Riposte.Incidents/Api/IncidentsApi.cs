@@ -26,6 +26,7 @@ public static class IncidentsApi
         group.MapPost("/{id}/actors", LinkActor).WithName("LinkIncidentActor");
         group.MapDelete("/{id}/actors/{actorId}", UnlinkActor).WithName("UnlinkIncidentActor");
         group.MapGet("/{id}/history", History).WithName("GetIncidentHistory");
+        group.MapVersions(IncidentService.Type, "Incident");
         group.MapPost("/from-finding", FromFinding).WithName("CreateIncidentFromFinding");
         return group;
     }
@@ -40,22 +41,22 @@ public static class IncidentsApi
     public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetIncident(HttpContext context, IncidentService incidents, string id) =>
         ApiCall.Run(context, p => incidents.View(p, id), v => v.Version);
 
-    public static Results<Created<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateIncident(HttpContext context, IncidentService incidents, IncidentInput input) =>
-        ApiCall.Create(context, Path, p => incidents.ViewOf(p, incidents.Create(p, input)), v => (v.Id, v.Version));
+    public static Results<Created<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateIncident(HttpContext context, IncidentService incidents, Body<IncidentInput> input) =>
+        ApiCall.Create(context, Path, p => incidents.ViewOf(p, incidents.Create(p, input.Value)), v => (v.Id, v.Version));
 
-    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateIncident(HttpContext context, IncidentService incidents, string id, IncidentInput input) =>
-        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.Update(p, id, ApiCall.IfMatch(context), input)), v => v.Version);
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateIncident(HttpContext context, IncidentService incidents, string id, Body<IncidentInput> input) =>
+        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.Update(p, id, ApiCall.IfMatch(context), input.Value)), v => v.Version);
 
-    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ChangeStatus(HttpContext context, IncidentService incidents, string id, StatusChange change) =>
-        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.ChangeStatus(p, id, ApiCall.IfMatch(context), change.Status, change.Reason)), v => v.Version);
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ChangeStatus(HttpContext context, IncidentService incidents, string id, Body<StatusChange> change) =>
+        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.ChangeStatus(p, id, ApiCall.IfMatch(context), change.Value.Status, change.Value.Reason)), v => v.Version);
 
-    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> SetCriterion(HttpContext context, IncidentService incidents, string id, string criterion, CriterionInput input) =>
-        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.SetCriterion(p, id, ApiCall.IfMatch(context), criterion, input.Met, input.Rationale)), v => v.Version);
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> SetCriterion(HttpContext context, IncidentService incidents, string id, string criterion, Body<CriterionInput> input) =>
+        ApiCall.Run(context, p => incidents.ViewOf(p, incidents.SetCriterion(p, id, ApiCall.IfMatch(context), criterion, input.Value.Met, input.Value.Rationale)), v => v.Version);
 
-    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> TagTechnique(HttpContext context, IncidentService incidents, string id, TechniqueInput input) =>
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> TagTechnique(HttpContext context, IncidentService incidents, string id, Body<TechniqueInput> input) =>
         ApiCall.Run(context, p =>
         {
-            incidents.TagTechnique(p, id, input.Technique, input.Description, input.Evidence);
+            incidents.TagTechnique(p, id, input.Value.Technique, input.Value.Description, input.Value.Evidence);
             return incidents.View(p, id);
         });
 
@@ -73,18 +74,18 @@ public static class IncidentsApi
             return incidents.View(p, id);
         }, v => v.Version);
 
-    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> LinkActor(HttpContext context, IncidentService incidents, string id, ActorInput input) =>
+    public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> LinkActor(HttpContext context, IncidentService incidents, string id, Body<ActorInput> input) =>
         ApiCall.Run(context, p =>
         {
-            incidents.LinkActor(p, id, input.ActorRef, input.Confidence, input.Basis);
+            incidents.LinkActor(p, id, input.Value.ActorRef, input.Value.Confidence, input.Value.Basis);
             return incidents.View(p, id);
         });
 
     public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> History(HttpContext context, IncidentService incidents, string id) =>
         ApiCall.Run(context, p => incidents.History(p, id));
 
-    public static Results<Created<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> FromFinding(HttpContext context, FindingService findings, FindingInput input) =>
-        ApiCall.Create(context, Path, p => findings.CreateIncident(p, input.GroupingId, input.Name, input.Category, input.Tlp), v => (v.Id, v.Version));
+    public static Results<Created<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> FromFinding(HttpContext context, FindingService findings, Body<FindingInput> input) =>
+        ApiCall.Create(context, Path, p => findings.CreateIncident(p, input.Value.GroupingId, input.Value.Name, input.Value.Category, input.Value.Tlp), v => (v.Id, v.Version));
 }
 
 public sealed record IncidentSummary(string Id, string Version, string Name, string Status, string Category, string? Tlp, string EditedBy)

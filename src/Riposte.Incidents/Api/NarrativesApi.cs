@@ -20,12 +20,14 @@ public static class NarrativesApi
         narratives.MapPost("/", CreateNarrative).WithName("CreateNarrative");
         narratives.MapPatch("/{id}", UpdateNarrative).WithName("UpdateNarrative");
         narratives.MapGet("/{id}/history", NarrativeHistory).WithName("GetNarrativeHistory");
+        narratives.MapVersions(RiposteExtensions.NarrativeType, "Narrative");
 
         var channels = api.MapGroup("/channels").WithTags("Channels");
         channels.MapGet("/", ListChannels).WithName("ListChannels");
         channels.MapGet("/{id}", GetChannel).WithName("GetChannel");
         channels.MapPost("/", CreateChannel).WithName("CreateChannel");
         channels.MapPatch("/{id}", UpdateChannel).WithName("UpdateChannel");
+        channels.MapVersions(RiposteExtensions.ChannelType, "Channel");
         return api;
     }
 
@@ -35,11 +37,11 @@ public static class NarrativesApi
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetNarrative(HttpContext context, NarrativeService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id, RiposteExtensions.NarrativeType));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateNarrative(HttpContext context, NarrativeService service, NarrativeInput input) =>
-        StixResult.Create(context, "/api/narratives", p => service.CreateNarrative(p, input));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateNarrative(HttpContext context, NarrativeService service, Body<NarrativeInput> input) =>
+        StixResult.Create(context, "/api/narratives", p => service.CreateNarrative(p, input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateNarrative(HttpContext context, NarrativeService service, string id, NarrativeInput input) =>
-        StixResult.Run(context, p => service.UpdateNarrative(p, id, ApiCall.IfMatch(context), input));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateNarrative(HttpContext context, NarrativeService service, string id, Body<NarrativeInput> input) =>
+        StixResult.Run(context, p => service.UpdateNarrative(p, id, ApiCall.IfMatch(context), input.Value));
 
     public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> NarrativeHistory(HttpContext context, NarrativeService service, string id) =>
         ApiCall.Run(context, p => service.History(p, id, RiposteExtensions.NarrativeType));
@@ -50,9 +52,9 @@ public static class NarrativesApi
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetChannel(HttpContext context, NarrativeService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id, RiposteExtensions.ChannelType));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateChannel(HttpContext context, NarrativeService service, ChannelInput input) =>
-        StixResult.Create(context, "/api/channels", p => service.CreateChannel(p, input));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateChannel(HttpContext context, NarrativeService service, Body<ChannelInput> input) =>
+        StixResult.Create(context, "/api/channels", p => service.CreateChannel(p, input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateChannel(HttpContext context, NarrativeService service, string id, ChannelInput input) =>
-        StixResult.Run(context, p => service.UpdateChannel(p, id, ApiCall.IfMatch(context), input));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateChannel(HttpContext context, NarrativeService service, string id, Body<ChannelInput> input) =>
+        StixResult.Run(context, p => service.UpdateChannel(p, id, ApiCall.IfMatch(context), input.Value));
 }

@@ -19,6 +19,7 @@ public static class ResponsesApi
         responses.MapPost("/", CreateResponse).WithName("CreateResponse");
         responses.MapPatch("/{id}", UpdateResponse).WithName("UpdateResponse");
         responses.MapPost("/{id}/participants", AddParticipant).WithName("AddResponseParticipant");
+        responses.MapVersions(ResponseService.Type, "Response");
 
         var lessons = api.MapGroup("/lessons").WithTags("Lessons");
         lessons.MapGet("/", ListLessons).WithName("ListLessons");
@@ -33,14 +34,14 @@ public static class ResponsesApi
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetResponse(HttpContext context, ResponseService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateResponse(HttpContext context, ResponseService service, ResponseInput input) =>
-        StixResult.Create(context, "/api/responses", p => service.Create(p, input));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateResponse(HttpContext context, ResponseService service, Body<ResponseInput> input) =>
+        StixResult.Create(context, "/api/responses", p => service.Create(p, input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateResponse(HttpContext context, ResponseService service, string id, ResponseInput input) =>
-        StixResult.Run(context, p => service.Update(p, id, ApiCall.IfMatch(context), input));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateResponse(HttpContext context, ResponseService service, string id, Body<ResponseInput> input) =>
+        StixResult.Run(context, p => service.Update(p, id, ApiCall.IfMatch(context), input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AddParticipant(HttpContext context, ResponseService service, string id, ParticipantInput input) =>
-        StixResult.Run(context, p => service.AddParticipant(p, id, ApiCall.IfMatch(context), input.ParticipantRef));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AddParticipant(HttpContext context, ResponseService service, string id, Body<ParticipantInput> input) =>
+        StixResult.Run(context, p => service.AddParticipant(p, id, ApiCall.IfMatch(context), input.Value.ParticipantRef));
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListLessons(HttpContext context, LessonService service, string? q, string? kind, string? about, int? limit) =>
         ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, q, kind, about, limit ?? 100).Select(o => o.Json)]);
@@ -48,8 +49,8 @@ public static class ResponsesApi
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetLesson(HttpContext context, LessonService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateLesson(HttpContext context, LessonService service, LessonInput input) =>
-        StixResult.Create(context, "/api/lessons", p => service.Create(p, input));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateLesson(HttpContext context, LessonService service, Body<LessonInput> input) =>
+        StixResult.Create(context, "/api/lessons", p => service.Create(p, input.Value));
 }
 
 public sealed record ParticipantInput(string ParticipantRef);

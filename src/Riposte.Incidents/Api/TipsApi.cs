@@ -32,17 +32,17 @@ public static class TipsApi
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetTip(HttpContext context, TipService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> SubmitTip(HttpContext context, TipService service, TipInput input) =>
-        StixResult.Create(context, "/api/tips", p => service.Submit(p, input));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> SubmitTip(HttpContext context, TipService service, Body<TipInput> input) =>
+        StixResult.Create(context, "/api/tips", p => service.Submit(p, input.Value));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AcceptTip(HttpContext context, TipService service, string id, AcceptInput input) =>
-        StixResult.Run(context, p => service.Accept(p, id, input.IncidentId, input.Note));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> AcceptTip(HttpContext context, TipService service, string id, Body<AcceptInput> input) =>
+        StixResult.Run(context, p => service.Accept(p, id, input.Value.IncidentId, input.Value.Note));
 
-    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> DismissTip(HttpContext context, TipService service, string id, DismissInput input) =>
-        StixResult.Run(context, p => service.Dismiss(p, id, input.Reason));
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> DismissTip(HttpContext context, TipService service, string id, Body<DismissInput> input) =>
+        StixResult.Run(context, p => service.Dismiss(p, id, input.Value.Reason));
 
-    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Link(HttpContext context, ObjectWorkspace workspace, LinkInput input) =>
-        StixResult.Create(context, "/api/links", p => workspace.Link(p, input.SourceRef, input.RelationshipType, input.TargetRef, input.Description));
+    public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Link(HttpContext context, ObjectWorkspace workspace, Body<LinkInput> input) =>
+        StixResult.Create(context, "/api/links", p => workspace.Link(p, input.Value.SourceRef, input.Value.RelationshipType, input.Value.TargetRef, input.Value.Description));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> Unlink(HttpContext context, ObjectWorkspace workspace, string id) =>
         StixResult.Run(context, p => workspace.Unlink(p, id, ApiCall.IfMatch(context)));

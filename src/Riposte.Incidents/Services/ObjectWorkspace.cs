@@ -148,6 +148,23 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
         return [.. store.GetVersions(id).Select(v => gate.ForReader(principal, v.Object)).OfType<StixObject>().Select(EditRecord.Of)];
     }
 
+    /// <summary>One stored version (<paramref name="version"/>: its <c>modified</c>, quoted or not) as the principal may see it.</summary>
+    public StixObject Version(Principal principal, string id, string version, string? type = null)
+    {
+        Get(principal, id, type);
+        var stored = store.GetVersion(id, Unquote(version))
+            ?? throw new ObjectNotFoundException($"{id}' version '{Unquote(version)}", type);
+        return gate.ForReader(principal, stored.Object) ?? throw new ObjectNotFoundException(id, type);
+    }
+
+    /// <summary>What changed between two versions the principal may see (<paramref name="to"/> null: the latest).</summary>
+    public VersionDiff Diff(Principal principal, string id, string from, string? to, string? type = null)
+    {
+        var before = Version(principal, id, from, type);
+        var after = to is null ? Get(principal, id, type) : Version(principal, id, to, type);
+        return new VersionDiff(id, before.Version?.Text ?? "", after.Version?.Text ?? "", VersionDiff.Between(before.Json, after.Json));
+    }
+
     /// <summary>Links two objects the principal may see with a relationship; returns it.</summary>
     public StixObject Link(Principal principal, string sourceId, string relationshipType, string targetId, string? description = null, int? confidence = null, JsonObject? evidence = null, IEnumerable<string>? markings = null)
     {

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Riposte.Cli.Commands.Incidents;
 
-/// <summary><c>riposte incident …</c>: create, list, show, update, status, tag, untag, link-actor, unlink-actor, criteria, from-finding.</summary>
+/// <summary><c>riposte incident …</c>: create, list, show, update, status, tag, untag, link-actor, unlink-actor, criteria, from-finding, history, diff.</summary>
 public static class IncidentCommand
 {
     public static Command Create(CliGlobals globals)
@@ -15,6 +15,7 @@ public static class IncidentCommand
         {
             CreateCmd(globals), List(globals), Show(globals), Update(globals), Status(globals), Tag(globals), IncidentUnlinkCommands.Untag(globals),
             LinkActor(globals), IncidentUnlinkCommands.UnlinkActor(globals), Criteria(globals), FromFinding(globals),
+            IncidentHistoryCommands.History(globals), IncidentHistoryCommands.Diff(globals),
         })
             command.Subcommands.Add(sub);
         return command;
