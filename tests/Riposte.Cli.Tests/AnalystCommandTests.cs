@@ -8,7 +8,7 @@ public partial class AnalystCommandTests
     [GeneratedRegex(@"identity--[0-9a-f-]{36}")]
     private static partial Regex IdentityId();
 
-    [GeneratedRegex(@"(incident|x-riposte-tip|x-riposte-channel|x-riposte-narrative|relationship|note)--[0-9a-f-]{36}")]
+    [GeneratedRegex(@"(incident|x-riposte-tip|x-riposte-channel|x-riposte-narrative|x-riposte-response|report|relationship|note)--[0-9a-f-]{36}")]
     private static partial Regex ObjectId();
 
     [GeneratedRegex(@"version (\S+)")]
@@ -159,5 +159,33 @@ public partial class AnalystCommandTests
         Assert.Contains("impact", history.Out, StringComparison.Ordinal);
         Assert.Contains("ministry phone lines flooded", diff.Out, StringComparison.Ordinal);
         Assert.Contains("1 change(s)", diff.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssessResponseNarrative_ShowListAndUpdate_WorkLikeTheApi()
+    {
+        using var cli = new CliRunner();
+        var incident = await IncidentAsync(cli);
+        var org = IdentityId().Match((await cli.RunAsync("org", "add", "Ministry", "--tier", "member")).Out).Value;
+        var report = IdIn(await cli.RunAsync("assess", "create", "--name", "Dam memo assessment", "--object", incident, "--confidence", "70"), "report");
+        var response = IdIn(await cli.RunAsync("response", "create", "--name", "Joint statement", "--kind", "joint-statement", "--owner", org, "--incident", incident), "x-riposte-response");
+        var narrative = IdIn(await cli.RunAsync("narrative", "create", "--name", "The dam will burst"), "x-riposte-narrative");
+
+        var updatedReport = await cli.RunAsync("assess", "update", report, "--confidence", "90");
+        var reports = await cli.RunAsync("assess", "list");
+        var updatedResponse = await cli.RunAsync("response", "update", response, "--status", "completed", "--outcome", "published by 12 members");
+        var shownResponse = await cli.RunAsync("response", "show", response);
+        var badStatus = await cli.RunAsync("response", "update", response, "--status", "finished");
+        var updatedNarrative = await cli.RunAsync("narrative", "update", narrative, "--description", "claims the dam will burst");
+        var shownNarrative = await cli.RunAsync("narrative", "show", narrative);
+
+        Assert.True(updatedReport.ExitCode == 0, updatedReport.Out + updatedReport.Error);
+        Assert.Contains("Highly Likely", reports.Out, StringComparison.Ordinal);
+        Assert.True(updatedResponse.ExitCode == 0, updatedResponse.Out + updatedResponse.Error);
+        Assert.Contains("published by 12 members", shownResponse.Out, StringComparison.Ordinal);
+        Assert.Equal(1, badStatus.ExitCode);
+        Assert.Contains("status", badStatus.Error, StringComparison.Ordinal);
+        Assert.True(updatedNarrative.ExitCode == 0, updatedNarrative.Out + updatedNarrative.Error);
+        Assert.Contains("claims the dam will burst", shownNarrative.Out, StringComparison.Ordinal);
     }
 }

@@ -106,6 +106,24 @@ public sealed class HttpRulesTests : IAsyncLifetime
         Assert.Contains("$.languages", Assert.Single(errors["languages"]!.AsArray())!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lesson_PatchedThenPatchedFromTheOldVersion_SecondGets412AndHistoryHasBoth()
+    {
+        using var alice = _node.Client("alice");
+        using var bob = _node.Client("bob");
+        var (incident, _) = await HttpCalls.ExpectAsync(HttpStatusCode.Created, alice, HttpMethod.Post, "/api/incidents", NewIncident());
+        var (lesson, etag) = await HttpCalls.ExpectAsync(HttpStatusCode.Created, alice, HttpMethod.Post, "/api/lessons",
+            new { kind = "best-practice", title = "Pre-bunk before the vote", content = "Explain the technique first.", objectRefs = new[] { incident["id"]!.GetValue<string>() } });
+        var path = $"/api/lessons/{lesson["id"]}";
+
+        var (updated, _) = await HttpCalls.ExpectAsync(HttpStatusCode.OK, alice, HttpMethod.Patch, path, new { content = "Explain the technique a week before." }, etag);
+        await HttpCalls.ExpectAsync(HttpStatusCode.PreconditionFailed, bob, HttpMethod.Patch, path, new { title = "Something else" }, etag);
+        var (history, _) = await HttpCalls.ExpectAsync(HttpStatusCode.OK, bob, HttpMethod.Get, path + "/history");
+
+        Assert.Equal("Explain the technique a week before.", updated["content"]!.GetValue<string>());
+        Assert.Equal(2, history.AsArray().Count);
+    }
+
     [Theory]
     [InlineData("rita")]
     [InlineData("pat")]

@@ -27,6 +27,7 @@ public static class NarrativesApi
         channels.MapGet("/{id}", GetChannel).WithName("GetChannel");
         channels.MapPost("/", CreateChannel).WithName("CreateChannel");
         channels.MapPatch("/{id}", UpdateChannel).WithName("UpdateChannel");
+        channels.MapGet("/{id}/history", ChannelHistory).WithName("GetChannelHistory");
         channels.MapVersions(RiposteExtensions.ChannelType, "Channel");
         return api;
     }
@@ -57,4 +58,7 @@ public static class NarrativesApi
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateChannel(HttpContext context, NarrativeService service, string id, Body<ChannelInput> input) =>
         StixResult.Run(context, p => service.UpdateChannel(p, id, ApiCall.IfMatch(context), input.Value));
+
+    public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ChannelHistory(HttpContext context, NarrativeService service, string id) =>
+        ApiCall.Run(context, p => service.History(p, id, RiposteExtensions.ChannelType));
 }

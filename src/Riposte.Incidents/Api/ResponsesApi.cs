@@ -19,12 +19,16 @@ public static class ResponsesApi
         responses.MapPost("/", CreateResponse).WithName("CreateResponse");
         responses.MapPatch("/{id}", UpdateResponse).WithName("UpdateResponse");
         responses.MapPost("/{id}/participants", AddParticipant).WithName("AddResponseParticipant");
+        responses.MapGet("/{id}/history", ResponseHistory).WithName("GetResponseHistory");
         responses.MapVersions(ResponseService.Type, "Response");
 
         var lessons = api.MapGroup("/lessons").WithTags("Lessons");
         lessons.MapGet("/", ListLessons).WithName("ListLessons");
         lessons.MapGet("/{id}", GetLesson).WithName("GetLesson");
         lessons.MapPost("/", CreateLesson).WithName("CreateLesson");
+        lessons.MapPatch("/{id}", UpdateLesson).WithName("UpdateLesson");
+        lessons.MapGet("/{id}/history", LessonHistory).WithName("GetLessonHistory");
+        lessons.MapVersions(LessonService.Type, "Lesson");
         return api;
     }
 
@@ -51,6 +55,15 @@ public static class ResponsesApi
 
     public static Results<Created<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> CreateLesson(HttpContext context, LessonService service, Body<LessonInput> input) =>
         StixResult.Create(context, "/api/lessons", p => service.Create(p, input.Value));
+
+    public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ResponseHistory(HttpContext context, ResponseService service, string id) =>
+        ApiCall.Run(context, p => service.History(p, id));
+
+    public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UpdateLesson(HttpContext context, LessonService service, string id, Body<LessonInput> input) =>
+        StixResult.Run(context, p => service.Update(p, id, ApiCall.IfMatch(context), input.Value));
+
+    public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> LessonHistory(HttpContext context, LessonService service, string id) =>
+        ApiCall.Run(context, p => service.History(p, id));
 }
 
 public sealed record ParticipantInput(string ParticipantRef);

@@ -50,6 +50,42 @@ public sealed class LessonService(ObjectWorkspace workspace)
 
     public StixObject Get(Principal principal, string id) => workspace.Get(principal, id, Type);
 
+    /// <summary>Edits a lesson (a new version); null fields are left as they are.</summary>
+    public StixObject Update(Principal principal, string id, string? expectedVersion, LessonInput input)
+    {
+        var current = Get(principal, id);
+        if (!current.Labels.Any(Kinds.Contains))
+            throw new ObjectNotFoundException(id, "lesson");
+        var errors = new InputErrors();
+        if (input.Kind is not null && !Kinds.Contains(input.Kind))
+            errors.Add("kind", $"'{input.Kind}' is not one of {string.Join(", ", Kinds)}");
+        var title = input.Title is null ? null : InputRules.Name(errors, "title", input.Title, required: true);
+        var content = InputRules.Text(errors, "content", input.Content);
+        if (input.Content is not null && content is null)
+            errors.Add("content", "must not be empty: what was learned");
+        var refs = input.ObjectRefs is null ? null : InputRules.Refs(errors, "objectRefs", input.ObjectRefs, AboutTypes, principal, workspace);
+        if (refs is { Count: 0 })
+            errors.Add("objectRefs", "name the responses or incidents the lesson is about");
+        var marking = InputRules.Tlp(errors, "tlp", input.Tlp);
+        errors.ThrowIfAny();
+        return workspace.Update(principal, id, Type, expectedVersion, "updated", (_, b) =>
+        {
+            if (title is not null)
+                b.Set("abstract", title);
+            if (content is not null)
+                b.Set("content", content);
+            if (refs is not null)
+                b.Set("object_refs", refs);
+            if (input.Kind is not null)
+                b.Set("labels", new[] { input.Kind });
+            if (marking is not null)
+                b.Set("object_marking_refs", new[] { marking });
+        });
+    }
+
+    public IReadOnlyList<EditRecord> History(Principal principal, string id) => workspace.History(principal, id, Type);
+
+
     /// <summary>Lessons, optionally of one kind, about one object, or matching a full-text query.</summary>
     public IReadOnlyList<StixObject> List(Principal principal, string? text, string? kind = null, string? about = null, int limit = 100)
     {

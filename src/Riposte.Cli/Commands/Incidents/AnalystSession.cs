@@ -67,6 +67,20 @@ internal sealed class AnalystSession : IDisposable
         }
     }
 
+    /// <summary>A <c>show ID</c> subcommand printing one object as STIX, read through <paramref name="get"/> (the gate decides).</summary>
+    public static Command ShowCommand(CliGlobals globals, string description, Func<AnalystSession, string, StixObject> get)
+    {
+        var asUser = AsOption();
+        var id = new Argument<string>("id");
+        var command = new Command("show", description) { asUser, id };
+        command.SetAction(parse => Run(globals, parse, asUser, s =>
+        {
+            PrintObject(globals, get(s, parse.GetValue(id)!));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
     public static void PrintObject(CliGlobals globals, StixObject obj)
     {
         globals.Console.Out.Write(new JsonText(obj.Json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));

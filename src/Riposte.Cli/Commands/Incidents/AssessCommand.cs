@@ -1,15 +1,21 @@
 using System.CommandLine;
+using Riposte.Incidents.Model;
 using Riposte.Incidents.Services;
+using Riposte.Stix.Markings;
+using Spectre.Console;
 
 namespace Riposte.Cli.Commands.Incidents;
 
-/// <summary><c>riposte assess …</c>: draft a threat assessment, add objects, review it, share it to a TAXII collection.</summary>
+/// <summary><c>riposte assess …</c>: draft a threat assessment, list, show, update, add objects, review it, share it to a TAXII collection.</summary>
 public static class AssessCommand
 {
     public static Command Create(CliGlobals globals)
     {
-        var command = new Command("assess", "Threat assessments (STIX reports): create, add, review, share");
+        var command = new Command("assess", "Threat assessments (STIX reports): create, list, show, update, add, review, share");
         command.Subcommands.Add(CreateCmd(globals));
+        command.Subcommands.Add(List(globals));
+        command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show an assessment as STIX (key judgements, review, where it was shared)", (s, id) => s.Get<AssessmentService>().Get(s.Principal, id)));
+        command.Subcommands.Add(Update(globals));
         command.Subcommands.Add(Add(globals));
         command.Subcommands.Add(Review(globals));
         command.Subcommands.Add(Share(globals));
@@ -39,6 +45,52 @@ public static class AssessCommand
                 Name = parse.GetValue(name), ObjectRefs = parse.GetValue(objects), Confidence = parse.GetValue(confidence), Tlp = parse.GetValue(tlp), KeyJudgements = judgements,
             });
             AnalystSession.PrintDone(globals, report, "drafted");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var search = new Option<string?>("--search") { Description = "Full-text search" };
+        var command = new Command("list", "List assessments as a table") { asUser, search };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var reports = s.Get<AssessmentService>().List(s.Principal, parse.GetValue(search));
+            var table = new Table().AddColumns("id", "name", "status", "confidence", "TLP", "version");
+            foreach (var r in reports)
+            {
+                var level = TlpMarkings.MostRestrictive(r.ObjectMarkingRefs);
+                table.AddRow(Markup.Escape(r.Id), Markup.Escape(r.Name ?? ""), AssessmentService.DetailsOf(r).Status,
+                    r.Confidence is { } c ? Markup.Escape(EstimativeLanguage.Describe(c)) : "-", level is { } l ? TlpMarkings.Tlp2Value(l) : "-", r.Version?.Text ?? "");
+            }
+            globals.Console.Out.Write(table);
+            globals.Console.Out.MarkupLineInterpolated($"{reports.Count} assessment(s)");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Update(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var version = IncidentCommand.VersionOption();
+        var name = new Option<string?>("--name");
+        var description = new Option<string?>("--description");
+        var confidence = new Option<int?>("--confidence") { Description = "0-100" };
+        var tlp = new Option<string?>("--tlp");
+        var command = new Command("update", "Edit a draft or reviewed assessment (a new version; it goes back to draft for review)") { asUser, id, version, name, description, confidence, tlp };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<AssessmentService>();
+            var target = parse.GetValue(id)!;
+            var report = service.Update(s.Principal, target, IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target)), new AssessmentInput
+            {
+                Name = parse.GetValue(name), Description = parse.GetValue(description), Confidence = parse.GetValue(confidence), Tlp = parse.GetValue(tlp),
+            });
+            AnalystSession.PrintDone(globals, report, "updated");
             return ExitCodes.Ok;
         }));
         return command;

@@ -14,7 +14,7 @@ public static class ChannelCommand
         command.Subcommands.Add(CreateCmd(globals));
         command.Subcommands.Add(Update(globals));
         command.Subcommands.Add(List(globals));
-        command.Subcommands.Add(Show(globals));
+        command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a channel as STIX", (s, id) => s.Get<NarrativeService>().Get(s.Principal, id, RiposteExtensions.ChannelType)));
         return command;
     }
 
@@ -91,19 +91,6 @@ public static class ChannelCommand
             }
             globals.Console.Out.Write(table);
             globals.Console.Out.MarkupLineInterpolated($"{channels.Count} channel(s)");
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Show(CliGlobals globals)
-    {
-        var asUser = AnalystSession.AsOption();
-        var id = new Argument<string>("id");
-        var command = new Command("show", "Show a channel as STIX") { asUser, id };
-        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
-        {
-            AnalystSession.PrintObject(globals, s.Get<NarrativeService>().Get(s.Principal, parse.GetValue(id)!, RiposteExtensions.ChannelType));
             return ExitCodes.Ok;
         }));
         return command;

@@ -11,8 +11,9 @@ public static class LessonCommand
     {
         var command = new Command("lesson", "Lessons learned and best practices (STIX notes linked to responses and incidents)");
         command.Subcommands.Add(Add(globals));
+        command.Subcommands.Add(Update(globals));
         command.Subcommands.Add(List(globals));
-        command.Subcommands.Add(Show(globals));
+        command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a lesson as STIX", (s, id) => s.Get<LessonService>().Get(s.Principal, id)));
         return command;
     }
 
@@ -37,6 +38,29 @@ public static class LessonCommand
         return command;
     }
 
+    private static Command Update(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var version = IncidentCommand.VersionOption();
+        var title = new Option<string?>("--title");
+        var content = new Option<string?>("--content");
+        var about = new Option<string[]>("--about") { Description = "Replaces what the lesson is about (repeatable)" };
+        var command = new Command("update", "Edit a lesson (a new version)") { asUser, id, version, title, content, about };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<LessonService>();
+            var target = parse.GetValue(id)!;
+            var lesson = service.Update(s.Principal, target, IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target)), new LessonInput
+            {
+                Title = parse.GetValue(title), Content = parse.GetValue(content), ObjectRefs = parse.GetValue(about) is { Length: > 0 } refs ? refs : null,
+            });
+            AnalystSession.PrintDone(globals, lesson, "updated");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
     private static Command List(CliGlobals globals)
     {
         var asUser = AnalystSession.AsOption();
@@ -55,19 +79,6 @@ public static class LessonCommand
             }
             globals.Console.Out.Write(table);
             globals.Console.Out.MarkupLineInterpolated($"{lessons.Count} lesson(s)");
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Show(CliGlobals globals)
-    {
-        var asUser = AnalystSession.AsOption();
-        var id = new Argument<string>("id");
-        var command = new Command("show", "Show a lesson as STIX") { asUser, id };
-        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
-        {
-            AnalystSession.PrintObject(globals, s.Get<LessonService>().Get(s.Principal, parse.GetValue(id)!));
             return ExitCodes.Ok;
         }));
         return command;

@@ -10,7 +10,7 @@ public static class NarrativeCommand
 {
     public static Command Create(CliGlobals globals)
     {
-        var command = new Command("narrative", "Narratives (x-riposte-narrative): create, list, link, unlink");
+        var command = new Command("narrative", "Narratives (x-riposte-narrative): create, list, show, update, link, unlink");
         var asUser = AnalystSession.AsOption();
         var name = new Option<string>("--name") { Required = true };
         var description = new Option<string?>("--description");
@@ -55,6 +55,29 @@ public static class NarrativeCommand
         command.Subcommands.Add(list);
         command.Subcommands.Add(link);
         command.Subcommands.Add(IncidentUnlinkCommands.Unlink(globals));
+        command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a narrative as STIX", (s, id) => s.Get<NarrativeService>().Get(s.Principal, id, RiposteExtensions.NarrativeType)));
+        command.Subcommands.Add(Update(globals));
+        return command;
+    }
+
+    private static Command Update(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var version = IncidentCommand.VersionOption();
+        var name = new Option<string?>("--name");
+        var description = new Option<string?>("--description");
+        var tlp = new Option<string?>("--tlp");
+        var command = new Command("update", "Edit a narrative (a new version)") { asUser, id, version, name, description, tlp };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<NarrativeService>();
+            var target = parse.GetValue(id)!;
+            var expected = IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target, RiposteExtensions.NarrativeType));
+            var narrative = service.UpdateNarrative(s.Principal, target, expected, new NarrativeInput { Name = parse.GetValue(name), Description = parse.GetValue(description), Tlp = parse.GetValue(tlp) });
+            AnalystSession.PrintDone(globals, narrative, "updated");
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Riposte.Cli.Commands.Incidents;
 
-/// <summary><c>riposte response …</c>: record responses, let members join them, list them.</summary>
+/// <summary><c>riposte response …</c>: record responses, let members join them, list, show and update them.</summary>
 public static class ResponseCommand
 {
     public static Command Create(CliGlobals globals)
@@ -58,6 +58,32 @@ public static class ResponseCommand
         command.Subcommands.Add(create);
         command.Subcommands.Add(join);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a response as STIX", (s, id) => s.Get<ResponseService>().Get(s.Principal, id)));
+        command.Subcommands.Add(Update(globals));
+        return command;
+    }
+
+    private static Command Update(CliGlobals globals)
+    {
+        var asUser = AnalystSession.AsOption();
+        var id = new Argument<string>("id");
+        var version = IncidentCommand.VersionOption();
+        var status = new Option<string?>("--status") { Description = "planned, in-progress, completed, cancelled" };
+        var outcome = new Option<string?>("--outcome") { Description = "What the response achieved" };
+        var start = new Option<string?>("--start") { Description = "RFC 3339 UTC time it started" };
+        var stop = new Option<string?>("--stop") { Description = "RFC 3339 UTC time it ended" };
+        var command = new Command("update", "Record progress on a response: status, dates, outcome (a new version)") { asUser, id, version, status, outcome, start, stop };
+        command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
+        {
+            var service = s.Get<ResponseService>();
+            var target = parse.GetValue(id)!;
+            var response = service.Update(s.Principal, target, IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target)), new ResponseInput
+            {
+                Status = parse.GetValue(status), Outcome = parse.GetValue(outcome), StartTime = parse.GetValue(start), StopTime = parse.GetValue(stop),
+            });
+            AnalystSession.PrintDone(globals, response, "updated");
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }
