@@ -1,7 +1,5 @@
 using System.Net;
 using Riposte.Incidents.Tests.Support;
-using Riposte.Stix;
-using Riposte.Storage.Sqlite;
 
 namespace Riposte.Incidents.Tests;
 
@@ -61,25 +59,5 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(11, statuses.Count(s => s == HttpStatusCode.PreconditionFailed));
         Assert.Equal(2, history.AsArray().Count);
-    }
-
-    [Fact]
-    public void PutIfLatest_TwoStoresOnOneFileFromTheSameVersion_OnlyTheFirstWrites()
-    {
-        using var one = StixStores.Open(_first.Db);
-        using var two = StixStores.Open(_first.Db);
-        var v1 = StixObjectBuilder.Create("threat-actor").Set("name", "Storm").Set("modified", "2026-01-01T00:00:00.000Z").Set("created", "2026-01-01T00:00:00.000Z").Build();
-        Assert.True(one.PutIfLatest(v1, null).Written);
-        var fromOne = StixObjectBuilder.From(v1).Set("modified", "2026-01-02T00:00:00.000Z").Set("name", "Storm-1516").Build();
-        var fromTwo = StixObjectBuilder.From(v1).Set("modified", "2026-01-03T00:00:00.000Z").Set("name", "Storm-9999").Build();
-
-        var first = one.PutIfLatest(fromOne, v1.Version!.Value.Text);
-        var second = two.PutIfLatest(fromTwo, v1.Version!.Value.Text);
-
-        Assert.True(first.Written);
-        Assert.False(second.Written);
-        Assert.Equal("2026-01-02T00:00:00.000Z", second.LatestVersion);
-        Assert.Equal("Storm-1516", two.GetLatest(v1.Id)!.Object.Name);
-        Assert.Equal(2, two.GetVersions(v1.Id).Count);
     }
 }
