@@ -61,4 +61,16 @@ public sealed class DeclaredReferenceTests : IDisposable
 
         Assert.Contains(red.Id, seen.ToJson(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ForReader_EveryEvidenceEntryInvisible_DropsTheEmptyListRatherThanKeepAnEmptyOne()
+    {
+        var red = Objects.Sdo(CreatorOrg, TlpLevel.Red, "threat-actor");
+        _node.Store.Add(red);
+
+        var seen = _node.Gate().ForReader(User(MemberOrg), WithEvidence(red.Id, red.Id))!;
+
+        Assert.Null(seen.Json["extensions"]![Extension]!["evidence"]);
+        Assert.True(Riposte.Stix.Validation.StixValidator.Validate(seen).IsValid);
+    }
 }

@@ -98,7 +98,11 @@ public sealed class EndToEndStoryTests : IAsyncLifetime
         var partnerSees = await TaxiiObjectsAsync(pat, collection);
         Assert.Contains(reportId, partnerSees.Keys);
         var sharedIncident = partnerSees[id];
-        Assert.Equal("shared", sharedIncident["extensions"]![Model.RiposteExtensions.IncidentId]!["status"]!.GetValue<string>());
+        var sharedDetails = sharedIncident["extensions"]![Model.RiposteExtensions.IncidentId]!;
+        Assert.Equal("shared", sharedDetails["status"]!.GetValue<string>());
+        // The cluster and its accounts stay the node's (unmarked: TLP:AMBER): the partner learns none of their ids.
+        Assert.DoesNotContain(grouping, sharedIncident.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(sharedDetails["account_refs"]);
         Assert.Contains(partnerSees.Values, o => o["type"]!.GetValue<string>() == "relationship" && o["relationship_type"]!.GetValue<string>() == "uses" && o["source_ref"]!.GetValue<string>() == id);
 
         var (response, responseTag) = await HttpCalls.ExpectAsync(HttpStatusCode.Created, alice, HttpMethod.Post, "/api/responses", new

@@ -23,10 +23,26 @@ internal static class Redactor
         }
 
         var kept = KeptGranularMarkings(copy, droppedGranularEntries);
+        var emptied = new List<JsonArray>();
         foreach (var target in targets)
-            Detach(target);
+        {
+            if (Detach(target) is { Count: 0 } list)
+                emptied.Add(list);
+        }
+        foreach (var list in emptied)
+            DropEmpty(copy, list);
         RewriteGranularMarkings(copy, kept);
         return new StixObject(copy);
+    }
+
+    /// <summary>
+    /// STIX forbids empty lists, so a list redaction emptied goes too — except a container's required
+    /// <c>object_refs</c>, whose absence would say something else than "you may see none of these".
+    /// </summary>
+    private static void DropEmpty(JsonObject root, JsonArray list)
+    {
+        if (list.Parent is JsonObject owner && !(ReferenceEquals(owner, root) && list.GetPropertyName() == "object_refs"))
+            owner.Remove(list.GetPropertyName());
     }
 
     private static List<(JsonObject Entry, List<JsonNode> Nodes)> KeptGranularMarkings(JsonObject copy, IReadOnlySet<int> dropped)
@@ -75,16 +91,19 @@ internal static class Redactor
             copy["granular_markings"] = rewritten;
     }
 
-    private static void Detach(JsonNode node)
+    /// <summary>Removes the node from its parent; returns the parent when it is a list (it may now be empty).</summary>
+    private static JsonArray? Detach(JsonNode node)
     {
         switch (node.Parent)
         {
             case JsonObject o:
                 o.Remove(node.GetPropertyName());
-                break;
+                return null;
             case JsonArray a:
                 a.Remove(node);
-                break;
+                return a;
+            default:
+                return null;
         }
     }
 
