@@ -167,12 +167,14 @@ public partial class AnalystCommandTests
         using var cli = new CliRunner();
         var incident = await IncidentAsync(cli);
         var org = IdentityId().Match((await cli.RunAsync("org", "add", "Ministry", "--tier", "member")).Out).Value;
-        var report = IdIn(await cli.RunAsync("assess", "create", "--name", "Dam memo assessment", "--object", incident, "--confidence", "70"), "report");
+        var drafted = await cli.RunAsync("assess", "create", "--name", "Dam memo assessment", "--object", incident, "--confidence", "70");
+        var report = IdIn(drafted, "report");
         var response = IdIn(await cli.RunAsync("response", "create", "--name", "Joint statement", "--kind", "joint-statement", "--owner", org, "--incident", incident), "x-riposte-response");
         var narrative = IdIn(await cli.RunAsync("narrative", "create", "--name", "The dam will burst"), "x-riposte-narrative");
 
         var updatedReport = await cli.RunAsync("assess", "update", report, "--confidence", "90");
         var reports = await cli.RunAsync("assess", "list");
+        var staleReview = await cli.RunAsync("assess", "review", report, "--reject", "--expect-version", Version().Match(drafted.Out).Groups[1].Value);
         var updatedResponse = await cli.RunAsync("response", "update", response, "--status", "completed", "--outcome", "published by 12 members");
         var shownResponse = await cli.RunAsync("response", "show", response);
         var badStatus = await cli.RunAsync("response", "update", response, "--status", "finished");
@@ -181,6 +183,8 @@ public partial class AnalystCommandTests
 
         Assert.True(updatedReport.ExitCode == 0, updatedReport.Out + updatedReport.Error);
         Assert.Contains("Highly Likely", reports.Out, StringComparison.Ordinal);
+        Assert.NotEqual(0, staleReview.ExitCode);
+        Assert.Contains("has changed", staleReview.Error, StringComparison.Ordinal);
         Assert.True(updatedResponse.ExitCode == 0, updatedResponse.Out + updatedResponse.Error);
         Assert.Contains("published by 12 members", shownResponse.Out, StringComparison.Ordinal);
         Assert.Equal(1, badStatus.ExitCode);

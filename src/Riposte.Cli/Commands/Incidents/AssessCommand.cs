@@ -101,12 +101,13 @@ public static class AssessCommand
         var asUser = AnalystSession.AsOption();
         var id = new Argument<string>("id");
         var objects = new Argument<string[]>("objects") { Arity = ArgumentArity.OneOrMore };
-        var command = new Command("add", "Add incidents, actors or evidence to an assessment") { asUser, id, objects };
+        var version = IncidentCommand.VersionOption();
+        var command = new Command("add", "Add incidents, actors or evidence to an assessment") { asUser, id, objects, version };
         command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
         {
             var service = s.Get<AssessmentService>();
             var target = parse.GetValue(id)!;
-            var report = service.AddObjects(s.Principal, target, service.Get(s.Principal, target).Version?.Text, parse.GetValue(objects)!);
+            var report = service.AddObjects(s.Principal, target, IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target)), parse.GetValue(objects)!);
             AnalystSession.PrintDone(globals, report, "added");
             return ExitCodes.Ok;
         }));
@@ -119,12 +120,13 @@ public static class AssessCommand
         var id = new Argument<string>("id");
         var reject = new Option<bool>("--reject") { Description = "Send it back to draft instead of approving" };
         var comment = new Option<string?>("--comment");
-        var command = new Command("review", "Approve an assessment (a second analyst: use --as)") { asUser, id, reject, comment };
+        var version = IncidentCommand.VersionOption();
+        var command = new Command("review", "Approve an assessment (a second analyst: use --as)") { asUser, id, reject, comment, version };
         command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
         {
             var service = s.Get<AssessmentService>();
             var target = parse.GetValue(id)!;
-            var report = service.Review(s.Principal, target, service.Get(s.Principal, target).Version?.Text, !parse.GetValue(reject), parse.GetValue(comment));
+            var report = service.Review(s.Principal, target, IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target)), !parse.GetValue(reject), parse.GetValue(comment));
             AnalystSession.PrintDone(globals, report, parse.GetValue(reject) ? "sent back" : "approved");
             return ExitCodes.Ok;
         }));
@@ -136,12 +138,13 @@ public static class AssessCommand
         var asUser = AnalystSession.AsOption();
         var id = new Argument<string>("id");
         var collection = new Argument<string>("collection") { Description = "The TAXII collection id" };
-        var command = new Command("share", "Share a reviewed assessment and what it references to a TAXII collection") { asUser, id, collection };
+        var version = IncidentCommand.VersionOption();
+        var command = new Command("share", "Share a reviewed assessment and what it references to a TAXII collection") { asUser, id, collection, version };
         command.SetAction(parse => AnalystSession.Run(globals, parse, asUser, s =>
         {
             var service = s.Get<AssessmentService>();
             var target = parse.GetValue(id)!;
-            var result = service.Share(s.Principal, target, service.Get(s.Principal, target).Version?.Text, parse.GetValue(collection)!);
+            var result = service.Share(s.Principal, target, IncidentCommand.VersionOf(parse, version, () => service.Get(s.Principal, target)), parse.GetValue(collection)!);
             globals.Console.Out.MarkupLineInterpolated($"shared {result.Shared.Count} object(s) to {result.CollectionId}; held back {result.Skipped.Count}");
             foreach (var skipped in result.Skipped)
                 globals.Console.Warn($"{skipped.Id}: {skipped.Reason}");

@@ -33,12 +33,13 @@ public static class ResponseCommand
         var joinAs = AnalystSession.AsOption();
         var id = new Argument<string>("id");
         var participant = new Argument<string>("participant") { Description = "Member identity id" };
-        var join = new Command("join", "A member joins a coordinated response") { joinAs, id, participant };
+        var joinVersion = IncidentCommand.VersionOption();
+        var join = new Command("join", "A member joins a coordinated response") { joinAs, id, participant, joinVersion };
         join.SetAction(parse => AnalystSession.Run(globals, parse, joinAs, s =>
         {
             var service = s.Get<ResponseService>();
             var target = parse.GetValue(id)!;
-            var response = service.AddParticipant(s.Principal, target, service.Get(s.Principal, target).Version?.Text, parse.GetValue(participant)!);
+            var response = service.AddParticipant(s.Principal, target, IncidentCommand.VersionOf(parse, joinVersion, () => service.Get(s.Principal, target)), parse.GetValue(participant)!);
             AnalystSession.PrintDone(globals, response, "joined");
             return ExitCodes.Ok;
         }));
