@@ -125,6 +125,22 @@ public sealed class HttpRulesTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"name\": ")]
+    public async Task Post_BodyThatIsNoJsonObject_Gets400NamingTheBody(string body)
+    {
+        using var alice = _node.Client("alice");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+
+        using var response = await alice.SendAsync(request, TestContext.Current.CancellationToken);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(problem["errors"]![body.StartsWith('{') ? "name" : "body"]);
+    }
+
+    [Theory]
     [InlineData("rita")]
     [InlineData("pat")]
     [InlineData("olga")]

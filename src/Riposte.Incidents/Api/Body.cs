@@ -43,8 +43,8 @@ public sealed class Body<T> : IEndpointParameterMetadataProvider where T : class
         {
             var path = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "body";
             var where = string.Create(CultureInfo.InvariantCulture, $"line {(e.LineNumber ?? 0) + 1}, byte {e.BytePositionInLine ?? 0}");
-            var problem = e.Path is null
-                ? $"is not valid JSON ({where})"
+            var problem = path == "body"
+                ? $"must be one JSON object of the documented shape ({where})"
                 : $"has the wrong JSON type or form at {e.Path} ({where})";
             return new Body<T>(null, path, problem);
         }
