@@ -189,6 +189,17 @@ public sealed class HttpRulesTests : IAsyncLifetime
         await HttpCalls.ExpectAsync(HttpStatusCode.Forbidden, olga, HttpMethod.Post, $"/api/tips/{tip["id"]}/dismiss", new { reason = "self" });
     }
 
+    [Fact]
+    public async Task Tips_BundleWithNoValidObject_Gets400NamingEachObjectsPath()
+    {
+        using var olga = _node.Client("olga");
+        var bundle = """{"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [{"type": "threat-actor", "spec_version": "2.1"}]}""";
+
+        var (problem, _) = await HttpCalls.ExpectAsync(HttpStatusCode.BadRequest, olga, HttpMethod.Post, "/api/tips", new { bundle });
+
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.StartsWith("bundle.objects[0]", StringComparison.Ordinal));
+    }
+
     // Users are stored by id; the access layer's id embeds nothing, so resolve the name through the service.
     private string UserName(string userId)
     {
