@@ -27,6 +27,7 @@ public sealed partial class SqliteStixStore
             if (outcome != WriteOutcome.Added)
                 return new ConditionalWrite(false, latestVersion);
             transaction.Commit();
+            _checkpointer.Committed(_writer.Connection, 1);
             return new ConditionalWrite(true, obj.Version?.Text);
         }
     }
