@@ -192,4 +192,31 @@ public partial class AnalystCommandTests
         Assert.True(updatedNarrative.ExitCode == 0, updatedNarrative.Out + updatedNarrative.Error);
         Assert.Contains("claims the dam will burst", shownNarrative.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ResponseNarrative_HistoryAndDiff_ShowTheEditAndRefuseAnIdOfAnotherKind()
+    {
+        using var cli = new CliRunner();
+        var incident = await IncidentAsync(cli);
+        var org = IdentityId().Match((await cli.RunAsync("org", "add", "Ministry", "--tier", "member")).Out).Value;
+        var created = await cli.RunAsync("response", "create", "--name", "Joint statement", "--kind", "joint-statement", "--owner", org, "--incident", incident);
+        var response = IdIn(created, "x-riposte-response");
+        var first = Version().Match(created.Out).Groups[1].Value;
+        await cli.RunAsync("response", "update", response, "--status", "completed", "--outcome", "published by 12 members");
+        var narrative = IdIn(await cli.RunAsync("narrative", "create", "--name", "The dam will burst"), "x-riposte-narrative");
+        await cli.RunAsync("narrative", "update", narrative, "--description", "claims the dam will burst");
+
+        var responseHistory = await cli.RunAsync("response", "history", response);
+        var responseDiff = await cli.RunAsync("response", "diff", response, first);
+        var narrativeHistory = await cli.RunAsync("narrative", "history", narrative);
+        var wrongKind = await cli.RunAsync("narrative", "history", response);
+
+        Assert.True(responseHistory.ExitCode == 0, responseHistory.Out + responseHistory.Error);
+        Assert.Contains("recorded", responseHistory.Out, StringComparison.Ordinal);
+        Assert.Contains("outcome", responseHistory.Out, StringComparison.Ordinal);
+        Assert.Contains("published by 12 members", responseDiff.Out, StringComparison.Ordinal);
+        Assert.True(narrativeHistory.ExitCode == 0, narrativeHistory.Out + narrativeHistory.Error);
+        Assert.Contains("description", narrativeHistory.Out, StringComparison.Ordinal);
+        Assert.NotEqual(0, wrongKind.ExitCode);
+    }
 }

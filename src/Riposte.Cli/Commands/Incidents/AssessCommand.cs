@@ -19,6 +19,7 @@ public static class AssessCommand
         command.Subcommands.Add(Add(globals));
         command.Subcommands.Add(Review(globals));
         command.Subcommands.Add(Share(globals));
+        HistoryCommands.AddTo(command, globals, "an assessment", AssessmentService.Type);
         return command;
     }
 

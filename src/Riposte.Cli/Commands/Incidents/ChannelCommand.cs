@@ -15,6 +15,7 @@ public static class ChannelCommand
         command.Subcommands.Add(Update(globals));
         command.Subcommands.Add(List(globals));
         command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a channel as STIX", (s, id) => s.Get<NarrativeService>().Get(s.Principal, id, RiposteExtensions.ChannelType)));
+        HistoryCommands.AddTo(command, globals, "a channel", RiposteExtensions.ChannelType);
         return command;
     }
 

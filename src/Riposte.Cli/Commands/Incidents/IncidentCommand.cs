@@ -15,7 +15,7 @@ public static class IncidentCommand
         {
             CreateCmd(globals), List(globals), Show(globals), Update(globals), Status(globals), Tag(globals), IncidentUnlinkCommands.Untag(globals),
             LinkActor(globals), IncidentUnlinkCommands.UnlinkActor(globals), Criteria(globals), FromFinding(globals),
-            IncidentHistoryCommands.History(globals), IncidentHistoryCommands.Diff(globals),
+            HistoryCommands.History(globals, "an incident", IncidentService.Type), HistoryCommands.Diff(globals, "an incident", IncidentService.Type),
         })
             command.Subcommands.Add(sub);
         return command;

@@ -14,6 +14,7 @@ public static class LessonCommand
         command.Subcommands.Add(Update(globals));
         command.Subcommands.Add(List(globals));
         command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a lesson as STIX", (s, id) => s.Get<LessonService>().Get(s.Principal, id)));
+        HistoryCommands.AddTo(command, globals, "a lesson", LessonService.Type);
         return command;
     }
 

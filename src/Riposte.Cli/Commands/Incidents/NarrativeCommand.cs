@@ -57,6 +57,7 @@ public static class NarrativeCommand
         command.Subcommands.Add(IncidentUnlinkCommands.Unlink(globals));
         command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a narrative as STIX", (s, id) => s.Get<NarrativeService>().Get(s.Principal, id, RiposteExtensions.NarrativeType)));
         command.Subcommands.Add(Update(globals));
+        HistoryCommands.AddTo(command, globals, "a narrative", RiposteExtensions.NarrativeType);
         return command;
     }
 

@@ -61,6 +61,7 @@ public static class ResponseCommand
         command.Subcommands.Add(list);
         command.Subcommands.Add(AnalystSession.ShowCommand(globals, "Show a response as STIX", (s, id) => s.Get<ResponseService>().Get(s.Principal, id)));
         command.Subcommands.Add(Update(globals));
+        HistoryCommands.AddTo(command, globals, "a response", ResponseService.Type);
         return command;
     }
 
