@@ -41,6 +41,35 @@ public class ServeDemoTests
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task ServeDemo_DeskAnalystOfTheNodeRecordsAnIncident_MemberAnalystMayNot()
+    {
+        using var cli = new CliRunner();
+        using (var node = NodeSession.Open(cli.Db))
+            Demo.Prepare(node, new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null, () => Stream.Null, interactive: false));
+        await using var app = RiposteHost.Build(new RiposteHostSettings { Db = cli.Db, Urls = "http://127.0.0.1:0" });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+        var desk = await PostIncident(http, Demo.DeskUser);
+        var member = await PostIncident(http, "analyst");
+
+        Assert.True(desk.StatusCode == HttpStatusCode.Created, await desk.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<HttpResponseMessage> PostIncident(HttpClient http, string user)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents")
+        {
+            Content = new StringContent("{\"name\":\"Forged dam memo\",\"category\":\"information-manipulation\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:nordvale-demo-2025")));
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     private static async Task<string> GetObjects(HttpClient http, string user)
     {
         var response = await Get(http, user, "nordvale-demo-2025", $"/taxii2/riposte/collections/{Demo.CollectionId}/objects/");

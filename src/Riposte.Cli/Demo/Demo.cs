@@ -15,6 +15,7 @@ public static class Demo
     public const string CollectionId = "5d9a4a8e-3f5c-4b39-9d54-7c2f7a0d1e61";
     public const string PasswordVariable = "RIPOSTE_DEMO_PASSWORD";
     private const string DefaultPassword = "nordvale-demo-2025";
+    public const string DeskUser = "desk";
     private const string ResourceName = "Riposte.Cli.Demo.demo-bundle.json";
 
     // The identities of the demo bundle, with the tier each gets on the node.
@@ -40,6 +41,12 @@ public static class Demo
             if (users.GetByName(user) is null)
                 users.Create(Principal.System, user, id, role, password);
         }
+        // Only users of the node's own organisation record incidents (docs/access.md, rule C5): the desk
+        // analyst lets a first-time user try the whole workflow, in the UI or over REST.
+        if (organisations.Get(builtIns.NodeOrganizationId) is null)
+            organisations.Register(Principal.System, builtIns.NodeOrganizationId, "Riposte demo node", TrustTier.Member);
+        if (users.GetByName(DeskUser) is null)
+            users.Create(Principal.System, DeskUser, builtIns.NodeOrganizationId, Role.Analyst, password);
         // The ministry is the secretariat's client, so the secretariat's TLP:AMBER reaches it (docs/access.md).
         var (secretariat, ministry) = (Organisations[0].Id, Organisations[1].Id);
         organisations.AddClient(Principal.System, secretariat, ministry);
@@ -56,7 +63,7 @@ public static class Demo
         console.Out.MarkupLineInterpolated(
             $"demo: DISARM {builtIns.Disarm.Total} objects; scenario {summary.Added} added, {summary.Unchanged} unchanged, {summary.Rejected} rejected; collection {CollectionId}");
         console.Out.MarkupLineInterpolated(
-            $"demo users (password '{password}', or set {PasswordVariable}): analyst (member ministry), herald (outreach newspaper), secretariat (admin)");
+            $"demo users (password '{password}', or set {PasswordVariable}): desk (the node's analyst: records incidents), analyst (member ministry), herald (outreach newspaper), secretariat (admin)");
         foreach (var rejection in summary.Rejections)
             console.Warn($"demo object rejected: {rejection}");
     }
