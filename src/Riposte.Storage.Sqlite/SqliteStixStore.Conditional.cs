@@ -22,12 +22,10 @@ public sealed partial class SqliteStixStore
                 || (latestKey is not null && string.CompareOrdinal(newKey, latestKey) <= 0))
                 return new ConditionalWrite(false, latestVersion);
 
-            _objectWriter ??= new SqliteObjectWriter(_writer.Connection);
-            var outcome = _objectWriter.Write([obj], collectionId, NextDateAdded())[0];
+            var outcome = ObjectWriter.Write([obj], collectionId, NextDateAdded())[0];
             if (outcome != WriteOutcome.Added)
                 return new ConditionalWrite(false, latestVersion);
-            transaction.Commit();
-            _checkpointer.Committed(_writer.Connection, 1);
+            Commit(transaction, 1);
             return new ConditionalWrite(true, obj.Version?.Text);
         }
     }

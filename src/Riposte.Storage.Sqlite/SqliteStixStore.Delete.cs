@@ -15,8 +15,7 @@ public sealed partial class SqliteStixStore
             try
             {
                 var deleted = collectionId is null ? DeleteVersions(id, version) : LeaveCollection(id, version, collectionId);
-                transaction.Commit();
-                _checkpointer.Committed(_writer.Connection, deleted);
+                Commit(transaction, deleted);
                 return deleted;
             }
             finally

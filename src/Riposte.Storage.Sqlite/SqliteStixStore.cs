@@ -60,13 +60,23 @@ public sealed partial class SqliteStixStore : IStixStore
         lock (_writeLock)
         {
             using var transaction = _writer.Connection.BeginTransaction(deferred: false);
-            // Prepared on first use: the statements need the tables Migrate creates.
-            _objectWriter ??= new SqliteObjectWriter(_writer.Connection);
-            var outcomes = _objectWriter.Write(objects, collectionId, NextDateAdded());
-            transaction.Commit();
-            _checkpointer.Committed(_writer.Connection, objects.Count);
+            var outcomes = ObjectWriter.Write(objects, collectionId, NextDateAdded());
+            Commit(transaction, objects.Count);
             return outcomes;
         }
+    }
+
+    /// <summary>The writer's prepared statements, made on first use: they need the tables Migrate creates. Hold the write lock.</summary>
+    private SqliteObjectWriter ObjectWriter => _objectWriter ??= new SqliteObjectWriter(_writer.Connection);
+
+    /// <summary>
+    /// Commits a write transaction and tells the checkpointer how many objects it touched. Every write
+    /// commits through here, so none can forget the checkpointer (automatic checkpoints are off). Hold the write lock.
+    /// </summary>
+    private void Commit(SqliteTransaction transaction, int objects)
+    {
+        transaction.Commit();
+        _checkpointer.Committed(_writer.Connection, objects);
     }
 
     public StoredObject? GetLatest(string id) =>
