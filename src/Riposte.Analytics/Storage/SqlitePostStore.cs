@@ -105,16 +105,10 @@ public sealed class SqlitePostStore : IPostStore
     {
         try
         {
-            using var connection = OpenForScan();
-            var (where, values) = Where(filter);
-            using var statement = new RawStatement(connection, $"SELECT {PostColumnList} FROM posts{where} ORDER BY created_at, rowid");
-            for (var i = 0; i < values.Count; i++)
-                statement.Bind(i + 1, values[i]);
-            var rows = new PostRowReader(statement);
             var batch = new List<Post>(ReadBatchSize);
-            while (statement.Step())
+            foreach (var post in ReadOnCallingThread(filter))
             {
-                batch.Add(rows.Read());
+                batch.Add(post);
                 if (batch.Count == ReadBatchSize)
                 {
                     batches.Add([.. batch], cancellation);
