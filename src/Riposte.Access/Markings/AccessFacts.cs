@@ -178,8 +178,7 @@ internal sealed class AccessFacts
                     return 0;
             }
             var text = reader.GetString()!;
-            // Who made it and how it is marked are judged elsewhere (OtherReferences.NotContent).
-            if (text is "created_by_ref" or "object_marking_refs" or "marking_ref")
+            if (OtherReferences.NotContent.Contains(text))
                 return 0;
             name = text;
             return text.EndsWith("_ref", StringComparison.Ordinal) ? 1 : text.EndsWith("_refs", StringComparison.Ordinal) ? 2 : 0;

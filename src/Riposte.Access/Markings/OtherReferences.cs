@@ -9,8 +9,8 @@ namespace Riposte.Access.Markings;
 /// </summary>
 public static class OtherReferences
 {
-    // Not references to content: who made it and how it is marked are judged elsewhere.
-    private static readonly HashSet<string> NotContent = new(StringComparer.Ordinal) { "created_by_ref", "object_marking_refs", "marking_ref" };
+    /// <summary>Not references to content: who made it and how it is marked are judged elsewhere (also read by <see cref="AccessFacts"/>).</summary>
+    internal static readonly HashSet<string> NotContent = new(StringComparer.Ordinal) { "created_by_ref", "object_marking_refs", "marking_ref" };
 
     /// <summary>One reference: where it is (a selector path) and the id it points at.</summary>
     public readonly record struct Found(SelectorStep[] Path, string Id);
