@@ -119,9 +119,12 @@ public sealed class StixObject
     public string? GetString(string property) =>
         Json[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    public IReadOnlyList<string> GetStrings(string property)
+    public IReadOnlyList<string> GetStrings(string property) => StringsIn(Json[property]);
+
+    /// <summary>The string entries of a JSON list (others skipped); empty when the node is not a list.</summary>
+    public static IReadOnlyList<string> StringsIn(JsonNode? node)
     {
-        if (Json[property] is not JsonArray array)
+        if (node is not JsonArray array)
             return [];
         var list = new List<string>(array.Count);
         foreach (var item in array)

@@ -53,13 +53,13 @@ public sealed class IndexTerms
             switch (property)
             {
                 case "object_marking_refs":
-                    markings = Strings(node); // markings have their own index; as references they would double the rows
+                    markings = StixObject.StringsIn(node); // markings have their own index; as references they would double the rows
                     break;
                 case "labels":
-                    labels = Strings(node);
+                    labels = StixObject.StringsIn(node);
                     break;
                 case "aliases":
-                    aliases = Strings(node);
+                    aliases = StixObject.StringsIn(node);
                     break;
                 case "external_references":
                     externalIds = ReadExternalIds(node);
@@ -143,19 +143,6 @@ public sealed class IndexTerms
                 (ids ??= []).Add(new ExternalId(id, Text(o["source_name"]) ?? ""));
         }
         return ids;
-    }
-
-    private static IReadOnlyList<string> Strings(JsonNode? node)
-    {
-        if (node is not JsonArray array)
-            return [];
-        var list = new List<string>(array.Count);
-        foreach (var item in array)
-        {
-            if (Text(item) is { } text)
-                list.Add(text);
-        }
-        return list;
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
