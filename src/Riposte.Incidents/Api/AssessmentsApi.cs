@@ -27,7 +27,7 @@ public static class AssessmentsApi
     }
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListAssessments(HttpContext context, AssessmentService service, string? q, int? limit) =>
-        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, q, limit ?? 100).Select(o => o.Json)]);
+        StixResult.List(context, p => service.List(p, q, limit ?? 100));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetAssessment(HttpContext context, AssessmentService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));

@@ -33,7 +33,7 @@ public static class NarrativesApi
     }
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListNarratives(HttpContext context, NarrativeService service, string? q, int? limit) =>
-        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, RiposteExtensions.NarrativeType, q, limit ?? 100).Select(o => o.Json)]);
+        StixResult.List(context, p => service.List(p, RiposteExtensions.NarrativeType, q, limit ?? 100));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetNarrative(HttpContext context, NarrativeService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id, RiposteExtensions.NarrativeType));
@@ -48,7 +48,7 @@ public static class NarrativesApi
         ApiCall.Run(context, p => service.History(p, id, RiposteExtensions.NarrativeType));
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListChannels(HttpContext context, NarrativeService service, string? q, int? limit) =>
-        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, RiposteExtensions.ChannelType, q, limit ?? 100).Select(o => o.Json)]);
+        StixResult.List(context, p => service.List(p, RiposteExtensions.ChannelType, q, limit ?? 100));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetChannel(HttpContext context, NarrativeService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id, RiposteExtensions.ChannelType));

@@ -33,7 +33,7 @@ public static class ResponsesApi
     }
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListResponses(HttpContext context, ResponseService service, string? incident, string? q, int? limit) =>
-        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, incident, q, limit ?? 100).Select(o => o.Json)]);
+        StixResult.List(context, p => service.List(p, incident, q, limit ?? 100));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetResponse(HttpContext context, ResponseService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));
@@ -48,7 +48,7 @@ public static class ResponsesApi
         StixResult.Run(context, p => service.AddParticipant(p, id, ApiCall.IfMatch(context), input.Value.ParticipantRef));
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListLessons(HttpContext context, LessonService service, string? q, string? kind, string? about, int? limit) =>
-        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, q, kind, about, limit ?? 100).Select(o => o.Json)]);
+        StixResult.List(context, p => service.List(p, q, kind, about, limit ?? 100));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetLesson(HttpContext context, LessonService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));

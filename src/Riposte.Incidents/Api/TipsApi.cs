@@ -27,7 +27,7 @@ public static class TipsApi
     }
 
     public static Results<Ok<IReadOnlyList<JsonObject>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> ListTips(HttpContext context, TipService service, string? status, int? limit) =>
-        ApiCall.Run(context, p => (IReadOnlyList<JsonObject>)[.. service.List(p, status, limit ?? 200).Select(o => o.Json)]);
+        StixResult.List(context, p => service.List(p, status, limit ?? 200));
 
     public static Results<Ok<JsonObject>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> GetTip(HttpContext context, TipService service, string id) =>
         StixResult.Run(context, p => service.Get(p, id));
