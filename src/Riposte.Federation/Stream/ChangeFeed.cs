@@ -49,7 +49,7 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
     }
 
     /// <summary>The versions the border lets out to this reader, with their paths; versions whose path holds the subscriber are not sent back.</summary>
-    private IEnumerable<(StixObject Object, IReadOnlyList<string> Path, int Index)> Outgoing(BorderCheck border, Principal reader, string? subscriber, IReadOnlyList<StixObject> objects)
+    internal IEnumerable<(StixObject Object, IReadOnlyList<string> Path, int Index)> Outgoing(BorderCheck border, Principal reader, string? subscriber, IReadOnlyList<StixObject> objects)
     {
         if (objects.Count == 0)
             yield break;

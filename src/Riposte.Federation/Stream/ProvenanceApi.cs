@@ -28,7 +28,7 @@ public static class ProvenanceApi
         return endpoints;
     }
 
-    private static async Task LookupAsync(HttpContext context, IServiceProvider services, IFederationRepository federation, IStixStore store, FederationNode node)
+    private static async Task LookupAsync(HttpContext context, IServiceProvider services, ChangeFeed feed, IStixStore store, FederationNode node)
     {
         var principal = TaxiiPrincipal.Get(context);
         var collections = FeedAccess.Collections(context.Request);
@@ -52,19 +52,14 @@ public static class ProvenanceApi
         var wanted = keys.ToHashSet();
         var held = store.Query(new StixQuery { CollectionId = collections[0], Ids = [.. keys.Select(k => k.Id).Distinct(StringComparer.Ordinal)], Versions = VersionFilter.All })
             .Select(s => s.Object).Where(o => wanted.Contains(Key(o))).ToList();
-        IReadOnlyList<StixObject?> shown;
-        using (var scope = services.CreateScope())
-            shown = scope.ServiceProvider.GetRequiredService<BorderCheck>().Outgoing(principal, held);
-        var visible = shown.OfType<StixObject>().Select(Key).ToList();
-        var recorded = federation.GetProvenance(visible);
         var answer = new JsonArray();
-        foreach (var key in visible)
+        using var scope = services.CreateScope();
+        foreach (var (obj, path, _) in feed.Outgoing(scope.ServiceProvider.GetRequiredService<BorderCheck>(), principal, null, held))
         {
-            var path = recorded.TryGetValue(key, out var record) ? record.Path : [node.Id];
             answer.Add(new JsonObject
             {
-                ["id"] = key.Id,
-                ["version"] = key.Version,
+                ["id"] = obj.Id,
+                ["version"] = obj.Version?.Text ?? "",
                 ["origin"] = path[0],
                 ["path"] = new JsonArray([.. path.Select(p => (JsonNode)p)]),
             });
