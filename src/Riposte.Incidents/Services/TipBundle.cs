@@ -26,12 +26,13 @@ public sealed class TipBundle
     private TipBundle(IReadOnlyList<(StixObject Object, int Index)> valid, IReadOnlyList<BundleObjectFailure> failures, int count)
     {
         _valid = valid;
+        Objects = [.. valid.Select(v => v.Object)];
         Failures = failures;
         Count = count;
     }
 
     /// <summary>The objects that passed STIX 2.1 validation, in bundle order.</summary>
-    public IReadOnlyList<StixObject> Objects => [.. _valid.Select(v => v.Object)];
+    public IReadOnlyList<StixObject> Objects { get; }
 
     /// <summary>The objects that did not, each with its JSON path and the reason.</summary>
     public IReadOnlyList<BundleObjectFailure> Failures { get; }
@@ -64,7 +65,7 @@ public sealed class TipBundle
         var failures = new List<BundleObjectFailure>();
         for (var i = 0; i < list.Count; i++)
         {
-            var path = $"{ObjectsPath}[{i}]";
+            var path = PathOf(i);
             if (list[i] is not JsonObject json)
             {
                 failures.Add(new BundleObjectFailure(path, null, "is not a JSON object"));
