@@ -29,12 +29,27 @@ public sealed class AnnualReportBuilder(IStixStore store, IAccessGate gate, Orga
         return AnnualFigures.Compute(data, request.Year, request.Edition, request.Title, Audience(request), tiers);
     }
 
+    /// <summary>Builds the report and writes its files into <paramref name="outDir"/>.</summary>
     public async Task<AnnualReportResult> BuildAsync(AnnualReportRequest request, string outDir, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(outDir);
+        var rendered = await RenderAsync(request, cancellationToken).ConfigureAwait(false);
+        var files = new List<string>(rendered.Files.Count);
+        foreach (var file in rendered.Files)
+        {
+            var path = Path.Combine(outDir, file.Name);
+            await File.WriteAllBytesAsync(path, file.Content, cancellationToken).ConfigureAwait(false);
+            files.Add(path);
+        }
+        return new AnnualReportResult(files, rendered.Warnings);
+    }
+
+    /// <summary>Builds the report in memory: each file's name and bytes, in the order <see cref="BuildAsync"/> writes them.</summary>
+    public async Task<RenderedReport> RenderAsync(AnnualReportRequest request, CancellationToken cancellationToken = default)
+    {
         var model = Compute(request, cancellationToken);
 
-        var files = new List<string>();
+        var files = new List<ReportFile>();
         var warnings = new List<string>();
         var svgs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var section in model.Sections)
@@ -42,34 +57,28 @@ public sealed class AnnualReportBuilder(IStixStore store, IAccessGate gate, Orga
             var chart = section.Chart;
             var svg = SvgCharts.Render(chart);
             svgs[chart.Id] = svg;
-            files.Add(await WriteAsync(outDir, chart.Id + ".svg", svg, cancellationToken).ConfigureAwait(false));
-            files.Add(await WriteAsync(outDir, chart.Id + ".csv", ChartCsv.Write(chart, section.Tables[0]), cancellationToken).ConfigureAwait(false));
-            var png = Path.Combine(outDir, chart.Id + ".png");
-            await File.WriteAllBytesAsync(png, PngRasteriser.Render(svg), cancellationToken).ConfigureAwait(false);
-            files.Add(png);
+            files.Add(Text(chart.Id + ".svg", svg));
+            files.Add(Text(chart.Id + ".csv", ChartCsv.Write(chart, section.Tables[0])));
+            files.Add(new ReportFile(chart.Id + ".png", PngRasteriser.Render(svg)));
         }
 
         var view = HtmlReportRenderer.View(model, svgs, request.Editorial ?? EditorialContent.None);
-        var html = await HtmlReportRenderer.RenderAsync(view).ConfigureAwait(false);
-        files.Add(await WriteAsync(outDir, "report.html", html, cancellationToken).ConfigureAwait(false));
+        files.Add(Text("report.html", await HtmlReportRenderer.RenderAsync(view).ConfigureAwait(false)));
 
         if (request.Pdf)
         {
             if ((findChromium ?? ChromiumLocator.Find)() is { } chromium)
             {
-                var contents = view.Contents;
-                var pdf = await PdfPrinter.PrintAsync(chromium, pages => HtmlReportRenderer.RenderAsync(view with { Pages = pages }), contents,
+                var pdf = await PdfPrinter.PrintAsync(chromium, pages => HtmlReportRenderer.RenderAsync(view with { Pages = pages }), view.Contents,
                     $"{model.Title} {model.Year} — {(request.Edition == ReportEdition.Public ? "TLP:CLEAR" : "members' edition")}", cancellationToken).ConfigureAwait(false);
-                var path = Path.Combine(outDir, "report.pdf");
-                await File.WriteAllBytesAsync(path, pdf, cancellationToken).ConfigureAwait(false);
-                files.Add(path);
+                files.Add(new ReportFile("report.pdf", pdf));
             }
             else
             {
                 warnings.Add(ChromiumLocator.MissingMessage);
             }
         }
-        return new AnnualReportResult(files, warnings);
+        return new RenderedReport(files, warnings);
     }
 
     private string Audience(AnnualReportRequest request)
@@ -82,10 +91,5 @@ public sealed class AnnualReportBuilder(IStixStore store, IAccessGate gate, Orga
         return $"Members' edition for {name}: what {name} may see on this node.";
     }
 
-    private static async Task<string> WriteAsync(string outDir, string name, string text, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(outDir, name);
-        await File.WriteAllTextAsync(path, text, Utf8, cancellationToken).ConfigureAwait(false);
-        return path;
-    }
+    private static ReportFile Text(string name, string text) => new(name, Utf8.GetBytes(text));
 }

@@ -21,3 +21,9 @@ public sealed record AnnualReportRequest(int Year, ReportEdition Edition, Princi
 
 /// <summary>What the report builder wrote, and why a part may be missing (the PDF when chromium is not installed).</summary>
 public sealed record AnnualReportResult(IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);
+
+/// <summary>One file of the report: its name (no folder) and its bytes.</summary>
+public sealed record ReportFile(string Name, byte[] Content);
+
+/// <summary>The report's files in memory, and why a part may be missing.</summary>
+public sealed record RenderedReport(IReadOnlyList<ReportFile> Files, IReadOnlyList<string> Warnings);

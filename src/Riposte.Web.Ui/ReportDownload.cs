@@ -9,7 +9,7 @@ namespace Riposte.Web.Ui;
 /// <summary>
 /// <c>GET /reports/annual?year=&amp;edition=</c>: builds the annual report as the signed-in user
 /// (members' edition: what they may see; public edition: TLP:CLEAR only) and sends its files as a
-/// zip (HTML, charts as SVG, PNG and CSV). The PDF is left to <c>riposte report annual</c>: printing
+/// zip (HTML, charts as SVG, PNG and CSV), built in memory. The PDF is left to <c>riposte report annual</c>: printing
 /// it with chromium takes too long for a request.
 /// </summary>
 public static class ReportDownload
@@ -30,30 +30,18 @@ public static class ReportDownload
         if (chosenEdition is null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = [$"'{edition}' is not an edition (members, public)"] });
 
-        var folder = Path.Combine(Path.GetTempPath(), "riposte-ui-report-" + Guid.NewGuid().ToString("N"));
-        try
+        var report = await builder.RenderAsync(new AnnualReportRequest(chosenYear, chosenEdition.Value, principal, Pdf: false), context.RequestAborted);
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var result = await builder.BuildAsync(new AnnualReportRequest(chosenYear, chosenEdition.Value, principal, Pdf: false), folder, context.RequestAborted);
-            var zip = new MemoryStream();
-            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var file in report.Files)
             {
-                foreach (var file in result.Files)
-                    await archive.CreateEntryFromFileAsync(file, Path.GetFileName(file), CompressionLevel.Fastest, context.RequestAborted);
-            }
-            zip.Position = 0;
-            var name = string.Create(CultureInfo.InvariantCulture, $"riposte-annual-report-{chosenYear}-{chosenEdition.Value.ToString().ToLowerInvariant()}.zip");
-            return Results.File(zip, "application/zip", name);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // the OS cleans the temp folder
+                await using var entry = await archive.CreateEntry(file.Name, CompressionLevel.Fastest).OpenAsync(context.RequestAborted);
+                await entry.WriteAsync(file.Content, context.RequestAborted);
             }
         }
+        zip.Position = 0;
+        var name = string.Create(CultureInfo.InvariantCulture, $"riposte-annual-report-{chosenYear}-{chosenEdition.Value.ToString().ToLowerInvariant()}.zip");
+        return Results.File(zip, "application/zip", name);
     }
 }
