@@ -34,19 +34,16 @@ public static class Demo
         var collections = node.Get<CollectionService>();
         var password = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: >= UserService.MinimumPasswordLength } configured ? configured : DefaultPassword;
 
-        foreach (var (id, name, tier, user, role) in Organisations)
+        // Only users of the node's own organisation record incidents (docs/access.md, rule C5): the desk
+        // analyst lets a first-time user try the whole workflow, in the UI or over REST.
+        var nodeDesk = (builtIns.NodeOrganizationId, "Riposte demo node", TrustTier.Member, DeskUser, Role.Analyst);
+        foreach (var (id, name, tier, user, role) in Organisations.Append(nodeDesk))
         {
             if (organisations.Get(id) is null)
                 organisations.Register(Principal.System, id, name, tier);
             if (users.GetByName(user) is null)
                 users.Create(Principal.System, user, id, role, password);
         }
-        // Only users of the node's own organisation record incidents (docs/access.md, rule C5): the desk
-        // analyst lets a first-time user try the whole workflow, in the UI or over REST.
-        if (organisations.Get(builtIns.NodeOrganizationId) is null)
-            organisations.Register(Principal.System, builtIns.NodeOrganizationId, "Riposte demo node", TrustTier.Member);
-        if (users.GetByName(DeskUser) is null)
-            users.Create(Principal.System, DeskUser, builtIns.NodeOrganizationId, Role.Analyst, password);
         // The ministry is the secretariat's client, so the secretariat's TLP:AMBER reaches it (docs/access.md).
         var (secretariat, ministry) = (Organisations[0].Id, Organisations[1].Id);
         organisations.AddClient(Principal.System, secretariat, ministry);
