@@ -1,0 +1,76 @@
+using Npgsql;
+
+namespace Riposte.Storage.Postgres;
+
+/// <summary>
+/// Turns a <c>--db</c> value naming a PostgreSQL database into an Npgsql connection string. Accepts the
+/// libpq URL form (<c>postgres://user:password@host:port/database?sslmode=require</c>) and Npgsql's own
+/// key=value form (<c>Host=…;Database=…</c>), so operators can paste what their tooling already gives them.
+/// </summary>
+public static class PostgresLocation
+{
+    /// <summary>Whether <paramref name="location"/> names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool Names(string location) =>
+        StoreFactory.IsPostgres(location) || LooksLikeKeyValue(location);
+
+    /// <exception cref="ArgumentException">The value is neither form, or names no database.</exception>
+    public static string ToConnectionString(string location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        var builder = StoreFactory.IsPostgres(location) ? FromUrl(location) : FromKeyValue(location);
+        if (string.IsNullOrEmpty(builder.Database))
+            throw new ArgumentException($"'{StoreFactory.Redact(location)}' names no database: add one, e.g. postgres://host/riposte", nameof(location));
+        return builder.ConnectionString;
+    }
+
+    private static NpgsqlConnectionStringBuilder FromUrl(string location)
+    {
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+            throw new ArgumentException($"'{StoreFactory.Redact(location)}' is not a PostgreSQL URL: expected postgres://user:password@host:port/database", nameof(location));
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
+        if (!uri.IsDefaultPort && uri.Port > 0)
+            builder.Port = uri.Port;
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+        }
+        builder.Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(kv[0]);
+            var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
+            try
+            {
+                builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = value;
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"unknown or invalid PostgreSQL option '{key}' in '{StoreFactory.Redact(location)}': {e.Message}", nameof(location), e);
+            }
+        }
+        return builder;
+    }
+
+    private static NpgsqlConnectionStringBuilder FromKeyValue(string location)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(location);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"not a valid PostgreSQL connection string: {e.Message}", nameof(location), e);
+        }
+    }
+
+    private static bool LooksLikeKeyValue(string location)
+    {
+        var trimmed = location.TrimStart();
+        return trimmed.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("Server=", StringComparison.OrdinalIgnoreCase);
+    }
+}
