@@ -58,7 +58,7 @@ public static class IncidentsApi
         {
             incidents.TagTechnique(p, id, input.Value.Technique, input.Value.Description, input.Value.Evidence);
             return incidents.View(p, id);
-        });
+        }, v => v.Version);
 
     public static Results<Ok<IncidentView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> UntagTechnique(HttpContext context, IncidentService incidents, string id, string technique) =>
         ApiCall.Run(context, p =>
@@ -79,7 +79,7 @@ public static class IncidentsApi
         {
             incidents.LinkActor(p, id, input.Value.ActorRef, input.Value.Confidence, input.Value.Basis);
             return incidents.View(p, id);
-        });
+        }, v => v.Version);
 
     public static Results<Ok<IReadOnlyList<EditRecord>>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult> History(HttpContext context, IncidentService incidents, string id) =>
         ApiCall.Run(context, p => incidents.History(p, id));
