@@ -44,7 +44,8 @@ public static class ReportCommand
                 globals.Console.Warn(warning);
             globals.Console.Out.MarkupLineInterpolated(
                 $"wrote {result.Files.Count.ToString(CultureInfo.InvariantCulture)} files to {outDir} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {string.Join(", ", result.Files.Select(Path.GetFileName).Where(f => f!.StartsWith("report", StringComparison.Ordinal)))}");
-            return ExitCodes.Ok;
+            // A PDF was asked for and could not be printed: the environment lacks chromium, and scripts must see it.
+            return result.Warnings.Count > 0 ? ExitCodes.UsageOrEnvironment : ExitCodes.Ok;
         });
         return new Command("report", "Reports") { annual };
     }
