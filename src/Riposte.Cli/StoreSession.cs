@@ -71,7 +71,7 @@ public static class StoreSession
                 if (!string.IsNullOrEmpty(folder))
                     Directory.CreateDirectory(folder);
             }
-            var store = Riposte.Storage.Sqlite.StixStores.Open(db);
+            var store = Riposte.Web.StixStores.Open(db);
             store.Migrate();
             return Federated(store);
         }

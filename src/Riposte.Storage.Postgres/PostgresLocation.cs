@@ -23,6 +23,34 @@ public static class PostgresLocation
         return builder.ConnectionString;
     }
 
+    /// <summary>The location as it may appear in a message: the password, in either form, replaced by ***.</summary>
+    public static string Redact(string location)
+    {
+        if (StoreFactory.IsPostgres(location) || !LooksLikeKeyValue(location))
+            return StoreFactory.Redact(location);
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(location);
+            if (!string.IsNullOrEmpty(builder.Password))
+                builder.Password = "***";
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(a PostgreSQL connection string that does not parse)";
+        }
+    }
+
+    /// <summary>
+    /// A clear error for a database that cannot be used: which location (password hidden) and the server's
+    /// or the network's reason — wrong password, no such database, nothing listening.
+    /// </summary>
+    public static InvalidOperationException CannotOpen(string location, NpgsqlException error)
+    {
+        var reason = error is PostgresException server ? server.MessageText : error.InnerException?.Message ?? error.Message;
+        return new InvalidOperationException($"cannot open the PostgreSQL store '{Redact(location)}': {reason}", error);
+    }
+
     private static NpgsqlConnectionStringBuilder FromUrl(string location)
     {
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))

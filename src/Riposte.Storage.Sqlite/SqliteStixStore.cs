@@ -138,17 +138,8 @@ public sealed partial class SqliteStixStore : IStixStore
         {
             using var command = session.Connection.CreateCommand();
             command.CommandText = "SELECT type, count(*), sum(is_latest) FROM objects GROUP BY type ORDER BY type";
-            long objects = 0, versions = 0;
-            var byType = new Dictionary<string, long>(StringComparer.Ordinal);
             using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var latest = reader.GetInt64(2);
-                byType[reader.GetString(0)] = latest;
-                objects += latest;
-                versions += reader.GetInt64(1);
-            }
-            return new StoreStats(objects, versions, byType);
+            return StoreStats.FromTypeCounts(Rows(reader));
         }
         finally
         {
@@ -200,6 +191,12 @@ public sealed partial class SqliteStixStore : IStixStore
         {
             Return(session);
         }
+    }
+
+    private static IEnumerable<(string, long, long)> Rows(SqliteDataReader reader)
+    {
+        while (reader.Read())
+            yield return (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     /// <summary>A row as an object that keeps its stored bytes; its JSON tree is built only if a caller asks for it.</summary>

@@ -27,12 +27,3 @@ public sealed class SqliteStoreProvider : IStixStoreProvider
         }
     }
 }
-
-/// <summary>The providers this build ships with; the CLI and web host open stores through it.</summary>
-public static class StixStores
-{
-    public static StoreFactory Factory { get; } = new([new SqliteStoreProvider()]);
-
-    /// <summary>Opens (creating and migrating if needed) the store a <c>--db</c> value names.</summary>
-    public static IStixStore Open(string location) => Factory.Open(location);
-}

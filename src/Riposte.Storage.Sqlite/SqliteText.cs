@@ -1,5 +1,4 @@
 using System.Globalization;
-using Riposte.Stix;
 
 namespace Riposte.Storage.Sqlite;
 
@@ -14,11 +13,7 @@ internal static class SqliteText
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    /// <summary>The <see cref="StixTimestamp.SortKey"/> of an instant, to compare with version_key.</summary>
-    public static string VersionKey(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "00Z";
+    public static string VersionKey(DateTimeOffset value) => VersionKeys.Of(value);
 
-    /// <summary>The version_key for a version text; '' for unversioned. Unparsable text matches nothing.</summary>
-    public static string VersionKey(string? version) =>
-        string.IsNullOrEmpty(version) ? "" : StixTimestamp.TryParse(version, out var ts) ? ts.SortKey : "\uFFFF" + version;
+    public static string VersionKey(string? version) => VersionKeys.Of(version);
 }

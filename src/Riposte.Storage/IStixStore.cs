@@ -5,7 +5,7 @@ namespace Riposte.Storage;
 /// <summary>
 /// The one STIX store. Every (id, version) is kept; writes are idempotent; reads never apply
 /// access rules themselves — the access gate (Riposte.Access) stands in front of every read path.
-/// Implemented once per database provider (SQLite now, PostgreSQL later).
+/// Implemented once per database provider (SQLite, PostgreSQL).
 /// </summary>
 public interface IStixStore : IDisposable
 {
@@ -80,4 +80,19 @@ public enum RelationshipDirection
 /// <param name="DateAdded">When this version reached this store (TAXII <c>date_added</c>).</param>
 public sealed record StoredObject(StixObject Object, long Sequence, DateTimeOffset DateAdded);
 
-public sealed record StoreStats(long Objects, long Versions, IReadOnlyDictionary<string, long> ByType);
+public sealed record StoreStats(long Objects, long Versions, IReadOnlyDictionary<string, long> ByType)
+{
+    /// <summary>Totals from per-type counts of all versions and of latest versions, as providers read them.</summary>
+    public static StoreStats FromTypeCounts(IEnumerable<(string Type, long Versions, long Latest)> counts)
+    {
+        long objects = 0, versions = 0;
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (type, typeVersions, latest) in counts)
+        {
+            byType[type] = latest;
+            objects += latest;
+            versions += typeVersions;
+        }
+        return new StoreStats(objects, versions, byType);
+    }
+}

@@ -1,8 +1,8 @@
 namespace Riposte.Storage;
 
 /// <summary>
-/// Opens a store from a <c>--db</c> value by asking each registered provider in turn. URLs of providers
-/// that do not exist yet get a clear message rather than being mistaken for file names.
+/// Opens a store from a <c>--db</c> value by asking each registered provider in turn. URLs no provider
+/// serves get a clear message rather than being mistaken for file names.
 /// </summary>
 public sealed class StoreFactory(IEnumerable<IStixStoreProvider> providers)
 {
@@ -14,16 +14,14 @@ public sealed class StoreFactory(IEnumerable<IStixStoreProvider> providers)
     {
         var location = options.Location;
         if (string.IsNullOrWhiteSpace(location))
-            throw new ArgumentException("no store location given: pass --db with a file path (SQLite)", nameof(options));
+            throw new ArgumentException("no store location given: pass --db with a file path (SQLite) or a postgres:// URL", nameof(options));
         foreach (var provider in _providers)
         {
             if (provider.CanOpen(location))
                 return provider.Open(options);
         }
-        if (IsPostgres(location))
-            throw new NotSupportedException($"PostgreSQL stores are not supported yet ('{Redact(location)}'); pass --db with a file path to use SQLite");
         if (location.Contains("://", StringComparison.Ordinal))
-            throw new NotSupportedException($"no store provider for '{Redact(location)}'; pass --db with a file path to use SQLite");
+            throw new NotSupportedException($"no store provider for '{Redact(location)}'; pass --db with a file path (SQLite) or a postgres:// URL");
         throw new NotSupportedException($"no store provider can open '{location}'");
     }
 

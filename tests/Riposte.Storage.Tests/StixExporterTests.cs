@@ -9,49 +9,8 @@ using static Riposte.Storage.Tests.StixSamples;
 
 namespace Riposte.Storage.Tests;
 
-public sealed class StixExporterTests : IDisposable
+public sealed class StixExporterTests
 {
-    private readonly TempStore _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    [Fact]
-    public void Export_Query_WritesValidBundleOfMatches()
-    {
-        _temp.Store.Put([Identity(1, "Київ"), Indicator(2), Indicator(3, markings: [TlpRed])]);
-        var output = new MemoryStream();
-
-        var count = new StixExporter(_temp.Store).Export(new StixQuery { Types = ["indicator", "identity"] }, output, cancellationToken: TestContext.Current.CancellationToken);
-
-        Assert.Equal(3, count);
-        using var document = JsonDocument.Parse(output.ToArray());
-        Assert.Equal("bundle", document.RootElement.GetProperty("type").GetString());
-        Assert.StartsWith("bundle--", document.RootElement.GetProperty("id").GetString(), StringComparison.Ordinal);
-        Assert.Equal(3, document.RootElement.GetProperty("objects").GetArrayLength());
-        Assert.Contains("Київ", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ExportAsync_Filter_SkipsAndRedacts()
-    {
-        _temp.Store.Put([Indicator(1), Indicator(2, markings: [TlpRed])]);
-        var output = new MemoryStream();
-        StixObject? Gate(StixObject o)
-        {
-            if (o.ObjectMarkingRefs.Contains(TlpRed))
-                return null;
-            var copy = o.Json.DeepClone().AsObject();
-            copy["name"] = "redacted";
-            return new StixObject(copy);
-        }
-
-        var count = await new StixExporter(_temp.Store).ExportAsync(new StixQuery(), output, Gate, TestContext.Current.CancellationToken);
-
-        Assert.Equal(1, count);
-        var item = Assert.Single(StixBundleReader.Read(new MemoryStream(output.ToArray())));
-        Assert.Equal("redacted", item.Object!.Name);
-    }
-
     [Fact]
     public void Complete_NoObjects_IsAnEmptyValidBundle()
     {

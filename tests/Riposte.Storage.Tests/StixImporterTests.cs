@@ -3,14 +3,14 @@ using static Riposte.Storage.Tests.StixSamples;
 
 namespace Riposte.Storage.Tests;
 
-public sealed class StixImporterTests : IDisposable
+public sealed class SqliteStixImporterTests() : StixImporterTests(StoreUnderTest.Sqlite);
+
+public sealed class PostgresStixImporterTests() : StixImporterTests(StoreUnderTest.Postgres);
+
+public abstract class StixImporterTests(Func<TimeProvider?, StoreUnderTest> open) : StoreTests(open)
 {
-    private readonly TempStore _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     private Task<ImportSummary> Import(string text, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
-        new StixImporter(_temp.Store, options).ImportAsync(Utf8(text), "feed.json", progress, TestContext.Current.CancellationToken);
+        new StixImporter(Temp.Store, options).ImportAsync(Utf8(text), "feed.json", progress, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task ImportAsync_MixedValidAndInvalid_KeepsValidAndNamesEachRejection()
@@ -33,7 +33,7 @@ public sealed class StixImporterTests : IDisposable
         Assert.Contains("name", invalid.Reason, StringComparison.Ordinal);
         var notObject = summary.Rejections[1];
         Assert.Equal((4L, 2, "$.objects[2]", "expected a JSON object, found a string"), (notObject.Line, notObject.Index, notObject.Path, notObject.Reason));
-        Assert.NotNull(_temp.Store.GetLatest(Id("indicator", 3)));
+        Assert.NotNull(Temp.Store.GetLatest(Id("indicator", 3)));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class StixImporterTests : IDisposable
         Assert.Equal(1, summary.Conflicts);
         var conflict = Assert.Single(summary.ConflictDetails);
         Assert.Equal((Id("indicator", 1), "2024-01-01T00:00:00.000Z", 1, 3L), (conflict.Id, conflict.Version, conflict.Index, conflict.Line));
-        Assert.Equal("first", _temp.Store.GetLatest(Id("indicator", 1))!.Object.Name);
+        Assert.Equal("first", Temp.Store.GetLatest(Id("indicator", 1))!.Object.Name);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class StixImporterTests : IDisposable
         var summary = await Import(text, new ImportOptions { BatchSize = 7, CollectionId = "c" }, progress);
 
         Assert.Equal(100, summary.Added);
-        Assert.Equal(100, _temp.Store.Query(new StixQuery { CollectionId = "c" }).Count());
+        Assert.Equal(100, Temp.Store.Query(new StixQuery { CollectionId = "c" }).Count());
         Assert.True(reports.Count >= 15);
         Assert.Equal(100, reports[^1].ObjectsWritten);
         Assert.Equal(text.Length, reports[^1].BytesRead);
@@ -105,10 +105,10 @@ public sealed class StixImporterTests : IDisposable
     [Fact]
     public async Task ImportFileAsync_File_ImportsIt()
     {
-        var path = Path.Combine(_temp.Folder, "in.json");
+        var path = Path.Combine(Temp.Folder, "in.json");
         await File.WriteAllTextAsync(path, Bundle(Identity(1, "A")), TestContext.Current.CancellationToken);
 
-        var summary = await new StixImporter(_temp.Store).ImportFileAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+        var summary = await new StixImporter(Temp.Store).ImportFileAsync(path, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, summary.Added);
     }

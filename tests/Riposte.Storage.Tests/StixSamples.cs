@@ -89,9 +89,13 @@ internal static class StixSamples
 /// <summary>A SQLite store in a fresh temporary folder, deleted afterwards.</summary>
 internal sealed class TempStore : IDisposable
 {
-    public TempStore(TimeProvider? clock = null)
+    private readonly bool _ownsFolder;
+
+    /// <param name="folder">Where to put the file; by default a new temporary folder this deletes on dispose.</param>
+    public TempStore(TimeProvider? clock = null, string? folder = null)
     {
-        Folder = Directory.CreateTempSubdirectory("riposte-store-").FullName;
+        _ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("riposte-store-").FullName;
         Path = System.IO.Path.Combine(Folder, "store.db");
         Store = new Sqlite.SqliteStixStore(Path, clock);
         Store.Migrate();
@@ -113,6 +117,8 @@ internal sealed class TempStore : IDisposable
     {
         Store.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+            return;
         try
         {
             Directory.Delete(Folder, recursive: true);

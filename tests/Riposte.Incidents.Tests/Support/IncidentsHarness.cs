@@ -40,7 +40,7 @@ internal sealed class IncidentsHarness : IDisposable
         services.AddLogging();
         services.AddSingleton<IStixStore>(_ =>
         {
-            var store = StixStores.Open(Db);
+            var store = Riposte.Web.StixStores.Open(Db);
             store.Migrate();
             return store;
         });

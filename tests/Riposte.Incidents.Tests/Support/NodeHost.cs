@@ -49,7 +49,7 @@ internal sealed class NodeHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IStixStore>(_ =>
         {
-            var store = StixStores.Open(Db);
+            var store = Riposte.Web.StixStores.Open(Db);
             store.Migrate();
             return store;
         });

@@ -2,14 +2,13 @@ using static Riposte.Storage.Tests.StixSamples;
 
 namespace Riposte.Storage.Tests;
 
+public sealed class SqliteStoreConditionalWriteTests() : StoreConditionalWriteTests(StoreUnderTest.Sqlite);
+
+public sealed class PostgresStoreConditionalWriteTests() : StoreConditionalWriteTests(StoreUnderTest.Postgres);
+
 /// <summary>PutIfLatest: the optimistic-concurrency write editors use; the check is inside the write transaction.</summary>
-public sealed class SqliteStoreConditionalWriteTests : IDisposable
+public abstract class StoreConditionalWriteTests(Func<TimeProvider?, StoreUnderTest> open) : StoreTests(open)
 {
-    private readonly TempStore _temp = new();
-    private IStixStore Store => _temp.Store;
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public void PutIfLatest_NewIdExpectingNothing_Writes()
     {
@@ -35,10 +34,10 @@ public sealed class SqliteStoreConditionalWriteTests : IDisposable
     }
 
     [Fact]
-    public void PutIfLatest_TwoStoresOnOneFileEditingTheSameVersion_OnlyTheFirstWrites()
+    public void PutIfLatest_TwoStoresOnOneDatabaseEditingTheSameVersion_OnlyTheFirstWrites()
     {
         Store.Put([Indicator(1, Time(1), name: "v1")]);
-        using var other = new Sqlite.SqliteStixStore(_temp.Path);
+        var other = Temp.OpenAnother();
 
         var first = Store.PutIfLatest(Indicator(1, Time(2), name: "mine"), Time(1));
         var second = other.PutIfLatest(Indicator(1, Time(3), name: "theirs"), Time(1));
@@ -64,7 +63,7 @@ public sealed class SqliteStoreConditionalWriteTests : IDisposable
     public void PutIfLatest_ManyWritersFromOneVersionAtOnce_ExactlyOneWins()
     {
         Store.Put([Indicator(1, Time(1), name: "v1")]);
-        using var other = new Sqlite.SqliteStixStore(_temp.Path);
+        var other = Temp.OpenAnother();
 
         var results = Enumerable.Range(0, 16).AsParallel().Select(i =>
             (i % 2 == 0 ? Store : other).PutIfLatest(Indicator(1, Time(2, i), name: "edit " + i), Time(1))).ToList();

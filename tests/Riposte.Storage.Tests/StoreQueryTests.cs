@@ -2,16 +2,14 @@ using static Riposte.Storage.Tests.StixSamples;
 
 namespace Riposte.Storage.Tests;
 
-public sealed class SqliteStoreQueryTests : IDisposable
+public sealed class SqliteStoreQueryTests() : StoreQueryTests(StoreUnderTest.Sqlite);
+
+public sealed class PostgresStoreQueryTests() : StoreQueryTests(StoreUnderTest.Postgres);
+
+public abstract class StoreQueryTests(Func<TimeProvider?, StoreUnderTest> open)
+    : StoreTests(open, new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)))
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly TempStore _temp;
-
-    public SqliteStoreQueryTests() => _temp = new TempStore(_clock);
-
-    private IStixStore Store => _temp.Store;
-
-    public void Dispose() => _temp.Dispose();
+    private ManualClock ClockHand => (ManualClock)Clock!;
 
     private string[] Ids(StixQuery query) => [.. Store.Query(query).Select(s => s.Object.Id)];
 
@@ -74,7 +72,7 @@ public sealed class SqliteStoreQueryTests : IDisposable
     {
         Store.Put([Indicator(1)]);
         var firstAdded = Store.GetLatest(Id("indicator", 1))!.DateAdded;
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        ClockHand.Advance(TimeSpan.FromSeconds(1));
         Store.Put([Indicator(2)]);
 
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), firstAdded);

@@ -4,13 +4,12 @@ using static Riposte.Storage.Tests.StixSamples;
 
 namespace Riposte.Storage.Tests;
 
-public sealed class SqliteStoreVersioningTests : IDisposable
+public sealed class SqliteStoreVersioningTests() : StoreVersioningTests(StoreUnderTest.Sqlite);
+
+public sealed class PostgresStoreVersioningTests() : StoreVersioningTests(StoreUnderTest.Postgres);
+
+public abstract class StoreVersioningTests(Func<TimeProvider?, StoreUnderTest> open) : StoreTests(open)
 {
-    private readonly TempStore _temp = new();
-    private IStixStore Store => _temp.Store;
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public void Put_ThreeVersions_KeepsEveryVersionAndElectsLatest()
     {

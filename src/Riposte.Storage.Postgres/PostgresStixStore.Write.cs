@@ -1,0 +1,38 @@
+using Riposte.Stix;
+
+namespace Riposte.Storage.Postgres;
+
+public sealed partial class PostgresStixStore
+{
+    public IReadOnlyList<WriteOutcome> Put(IReadOnlyList<StixObject> objects, string? collectionId = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (objects.Count == 0)
+            return [];
+        using var write = PostgresWriteTransaction.Begin(_source, _clock.GetUtcNow());
+        var outcomes = write.Write(objects, collectionId);
+        write.Commit();
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Optimistic concurrency: the write lock is taken before the latest version is read, so no other writer —
+    /// in this process or another replica — can add a version between the check and the write.
+    /// </summary>
+    public ConditionalWrite PutIfLatest(StixObject obj, string? expectedLatestVersion, string? collectionId = null)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var write = PostgresWriteTransaction.Begin(_source, _clock.GetUtcNow());
+        var (latestVersion, latestKey) = write.LatestVersionOf(obj.Id);
+        var expectedKey = expectedLatestVersion is null ? null : VersionKeys.Of(expectedLatestVersion);
+        var newKey = VersionKeys.Of(obj);
+        if (!string.Equals(latestKey, expectedKey, StringComparison.Ordinal)
+            || (latestKey is not null && string.CompareOrdinal(newKey, latestKey) <= 0))
+            return new ConditionalWrite(false, latestVersion);
+        if (write.Write([obj], collectionId)[0] != WriteOutcome.Added)
+            return new ConditionalWrite(false, latestVersion);
+        write.Commit();
+        return new ConditionalWrite(true, obj.Version?.Text);
+    }
+}
