@@ -20,6 +20,12 @@ public sealed class FederationOptions
     /// <summary>How often an idle stream sends a heartbeat comment line.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// While a stream or a pusher serves, how often the store and the change log are checked for changes
+    /// committed by other processes on the same database (the command line, another replica).
+    /// </summary>
+    public TimeSpan ExternalChangeInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Most store versions read per stream batch.</summary>
     public int BatchSize { get; set; } = 500;
 
@@ -52,6 +58,8 @@ public sealed class FederationOptions
             problems.Add($"{SectionName}:ProvenancePath must start with '/', got '{ProvenancePath}'");
         if (HeartbeatInterval <= TimeSpan.Zero)
             problems.Add($"{SectionName}:HeartbeatInterval must be positive");
+        if (ExternalChangeInterval <= TimeSpan.Zero)
+            problems.Add($"{SectionName}:ExternalChangeInterval must be positive");
         if (StreamIdleTimeout <= HeartbeatInterval)
             problems.Add($"{SectionName}:StreamIdleTimeout must be longer than HeartbeatInterval");
         if (BatchSize is < 1 or > 10_000)

@@ -48,6 +48,7 @@ public static class FederationServiceCollectionExtensions
         services.TryAddScoped<BorderCheck>();
         services.AddSingleton<PeerSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<PeerSyncService>());
+        services.AddHostedService<ExternalChangeWatcher>();
         // The store wakes the streams and logs deletions and later memberships; the gate holds peers to their agreements on every read path.
         Decorate<IStixStore>(services, "the store (AddRiposteNode)", (sp, inner) =>
             new NotifyingStixStore(inner, sp.GetRequiredService<IFederationRepository>(), sp.GetRequiredService<ChangeSignal>(), sp.GetRequiredService<TimeProvider>()));

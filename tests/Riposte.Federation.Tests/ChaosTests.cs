@@ -24,7 +24,7 @@ public sealed class ChaosTests
     }
 
     [Fact]
-    public async Task Chaos_RandomRestartsDuring10000Writes_EveryNodeHoldsExactlyItsSet()
+    public async Task Chaos_RandomRestartsDuring10000WritesAndDeletions_EveryNodeHoldsExactlyItsSet()
     {
         // Arrange: full mesh, every node pulling from both others. a lets RED out to b only, AMBER at
         // most elsewhere (the default); on a, b is a client of a (TLP:AMBER reaches a's clients).
@@ -37,11 +37,14 @@ public sealed class ChaosTests
         mesh.AddClient("a", provider: "a", client: "b");
         var random = new Random(20261129);
         var expected = mesh.Nodes.ToDictionary(n => n.Name, _ => new SortedSet<string>(StringComparer.Ordinal));
+        var planted = new List<(StixObject Object, string[] Reach)>();
+        var deletions = 0;
         var nextRestart = random.Next(300, 900);
         LoopbackNode? down = null;
         var restarts = 0;
 
-        // Act: batches of 1–40 on random running nodes; now and then a node goes down for a few batches.
+        // Act: batches of 1–40 on random running nodes, and after one batch in four a deletion of a recent
+        // version (often still on its way: deletions then overtake versions); now and then a node goes down.
         for (var written = 0; written < Writes;)
         {
             if (written >= nextRestart)
@@ -64,19 +67,42 @@ public sealed class ChaosTests
             var node = running[random.Next(running.Count)];
             var batch = Enumerable.Range(0, Math.Min(random.Next(1, 41), Writes - written)).Select(_ => Plant(mesh, node, random, expected)).ToList();
             node.Store.Put(batch, Mesh.Shared);
+            planted.AddRange(batch.Select(o => (o, expected.Keys.Where(k => expected[k].Contains(Key(o))).ToArray())));
             written += batch.Count;
+            if (random.Next(4) == 0 && DeleteRecent(mesh, planted, random, expected))
+                deletions++;
         }
         if (down is not null)
             await down.StartAsync();
 
         // Assert: each node converges on exactly its set (digests), which holds nothing it may not have.
         Assert.True(restarts >= 5, $"only {restarts} restarts happened");
+        Assert.True(deletions >= Writes / 200, $"only {deletions} deletions happened");
         foreach (var node in mesh.Nodes)
         {
             var digest = Mesh.Digest(expected[node.Name]);
             await Mesh.Until(() => Mesh.Digest(Mesh.Versions(node)) == digest, $"node {node.Name} holds exactly its {expected[node.Name].Count} versions", TimeSpan.FromSeconds(60));
         }
     }
+
+    /// <summary>
+    /// Deletes one of the last 200 versions planted, on a running node that holds it now (the origin, or
+    /// one it has reached); the deletion then reaches every node, which must end without it.
+    /// </summary>
+    private static bool DeleteRecent(Mesh mesh, List<(StixObject Object, string[] Reach)> planted, Random random, Dictionary<string, SortedSet<string>> expected)
+    {
+        var (obj, reach) = planted[planted.Count - 1 - random.Next(Math.Min(200, planted.Count))];
+        var key = Key(obj);
+        var holder = reach.Select(n => mesh[n]).Where(n => n.Running && expected[n.Name].Contains(key)).OrderBy(_ => random.Next())
+            .FirstOrDefault(n => n.Store.Delete(obj.Id, obj.Version!.Value.Text, Mesh.Shared) == 1);
+        if (holder is null)
+            return false;
+        foreach (var set in expected.Values)
+            set.Remove(key);
+        return true;
+    }
+
+    private static string Key(StixObject obj) => obj.Id + "|" + obj.Version!.Value.Text;
 
     /// <summary>A new object of a random kind written on <paramref name="origin"/>, and where it may arrive.</summary>
     private static StixObject Plant(Mesh mesh, LoopbackNode origin, Random random, Dictionary<string, SortedSet<string>> expected)
@@ -96,7 +122,7 @@ public sealed class ChaosTests
             _ => Objects.Campaign(origin.OrganizationId, TlpLevel.Red, "red naming c", [c]),
         };
         foreach (var node in Reach(origin.Name, kind))
-            expected[node].Add(obj.Id + "|" + obj.Version!.Value.Text);
+            expected[node].Add(Key(obj));
         return obj;
     }
 

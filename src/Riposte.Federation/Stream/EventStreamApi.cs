@@ -59,6 +59,7 @@ public static class EventStreamApi
             await writer.WriteAsync($": {new Heartbeat(cursor, time.GetUtcNow(), false).Format()}\n\n");
             await writer.FlushAsync(aborted);
             var heartbeat = options.Value.HeartbeatInterval;
+            using var watching = signal.Watch();
             try
             {
                 while (!aborted.IsCancellationRequested)

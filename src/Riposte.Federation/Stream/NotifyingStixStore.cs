@@ -77,19 +77,45 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
         return written;
     }
 
+    /// <summary>
+    /// Deletes version by version what is held, and logs each (id, version) deleted: a peer that gets the
+    /// deletion before the version (two paths in a mesh) keeps it as a tombstone and refuses the version later.
+    /// A version written meanwhile by another writer is not among them, so it is neither deleted nor logged.
+    /// </summary>
     public int Delete(string id, string? version = null, string? collectionId = null)
     {
-        int deleted;
+        var deleted = new List<string>();
         lock (_membership)
-            deleted = inner.Delete(id, version, collectionId);
-        // Nothing deleted, nothing to tell: this is also what ends a deletion's trip round a ring.
-        if (deleted > 0)
         {
-            federation.AddTombstone(id, version, collectionId, time.GetUtcNow());
+            foreach (var held in Held(id, version, collectionId))
+            {
+                if (inner.Delete(id, held, collectionId) > 0)
+                    deleted.Add(held);
+            }
+        }
+        // Nothing deleted, nothing to tell: this is also what ends a deletion's trip round a ring.
+        if (deleted.Count > 0)
+        {
+            var now = time.GetUtcNow();
+            foreach (var held in deleted)
+                federation.AddTombstone(id, held, collectionId, now);
             signal.Pulse();
         }
-        return deleted;
+        return deleted.Count;
     }
+
+    /// <summary>The version texts of <paramref name="id"/> held in the collection (or the store), as stored; one when <paramref name="version"/> names it.</summary>
+    private IEnumerable<string> Held(string id, string? version, string? collectionId)
+    {
+        var stored = collectionId is null
+            ? inner.GetVersions(id)
+            : inner.Query(new StixQuery { CollectionId = collectionId, Ids = [id], Versions = VersionFilter.All });
+        var wanted = version is null ? null : SortKey(version);
+        return stored.Select(s => s.Object.Version?.Text ?? "").Where(text => wanted is null || SortKey(text) == wanted).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string SortKey(string version) =>
+        version.Length == 0 ? "" : StixTimestamp.TryParse(version, out var timestamp) ? timestamp.SortKey : "\uFFFF" + version;
 
     public StoredObject? GetLatest(string id) => inner.GetLatest(id);
 

@@ -15,4 +15,7 @@ internal static partial class FederationLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {Peer}: {Conflicts} version(s) conflict with what this node holds; the first stored stands")]
     public static partial void Conflicts(ILogger logger, string peer, int conflicts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for changes made by other processes failed (tried again shortly): {Error}")]
+    public static partial void WatchFailed(ILogger logger, string error);
 }

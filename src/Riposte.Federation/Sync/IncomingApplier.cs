@@ -14,9 +14,14 @@ public readonly record struct ApplyResult(int Added, int Unchanged, int Rejected
 /// Applies received versions and deletions: the agreement and the border check decide what enters;
 /// provenance is written before the version so this node's own stream never sends it back; the
 /// store's idempotent Put makes a second arrival of an (id, version) a no-op, and keeps every version.
+/// A deletion is kept as a tombstone even when nothing here was deleted, and a version arriving after its
+/// deletion is not taken in: so the result is the same whatever the order the two arrive in, by one path or two.
 /// </summary>
-public sealed class IncomingApplier(IStixStore store, IFederationRepository federation, FederationNode node, IServiceScopeFactory scopes, TimeProvider time)
+public sealed class IncomingApplier(IStixStore store, IFederationRepository federation, FederationNode node, ChangeSignal signal, IServiceScopeFactory scopes, TimeProvider time)
 {
+    // Peers' loops apply at once: a tombstone checked before a Put must still be absent when the Put lands.
+    private readonly Lock _arrivals = new();
+
     public ApplyResult Apply(PeerRecord peer, IReadOnlyList<ReceivedEvent> events)
     {
         using var scope = scopes.CreateScope();
@@ -34,7 +39,7 @@ public sealed class IncomingApplier(IStixStore store, IFederationRepository fede
                 Flush();
                 // Deletions stay within the agreed collections: what this node holds from elsewhere is not touched.
                 foreach (var collection in targets)
-                    deleted += store.Delete(received.Id, received.Version, collection);
+                    deleted += Delete(received.Id, received.Version, collection, now);
                 continue;
             }
             var obj = received.Object!;
@@ -65,9 +70,9 @@ public sealed class IncomingApplier(IStixStore store, IFederationRepository fede
         {
             federation.AddProvenance(provenance);
             provenance.Clear();
-            foreach (var (collection, objects) in pending)
+            foreach (var (collection, arrived) in pending)
             {
-                foreach (var outcome in store.Put(objects, collection))
+                foreach (var outcome in PutUnlessDeleted(arrived, collection))
                 {
                     switch (outcome)
                     {
@@ -80,4 +85,38 @@ public sealed class IncomingApplier(IStixStore store, IFederationRepository fede
             pending.Clear();
         }
     }
+
+    /// <summary>Stores the versions a deletion here has not named; those it has count as unchanged (as good as held and deleted again).</summary>
+    private IEnumerable<WriteOutcome> PutUnlessDeleted(List<StixObject> arrived, string collection)
+    {
+        lock (_arrivals)
+        {
+            var buried = federation.DeletedAmong(collection, [.. arrived.Select(Key)]);
+            var objects = arrived.Where(o => !buried.Contains(Key(o))).ToList();
+            var outcomes = objects.Count == 0 ? [] : store.Put(objects, collection);
+            return [.. outcomes, .. Enumerable.Repeat(WriteOutcome.Unchanged, arrived.Count - objects.Count)];
+        }
+    }
+
+    /// <summary>
+    /// Deletes a version from a collection (the store logs what it deleted). When nothing was held, the
+    /// deletion is logged here all the same, once, so the version is refused if it comes later and the
+    /// nodes behind this one learn of the deletion too; a deletion already known ends its trip here.
+    /// </summary>
+    private int Delete(string id, string? version, string collection, DateTimeOffset now)
+    {
+        lock (_arrivals)
+        {
+            var deleted = store.Delete(id, version, collection);
+            // Without a version (sent by a node of the first version) there is nothing to keep: only what is held is deleted.
+            if (deleted == 0 && version is not null && federation.DeletedAmong(collection, [(id, version)]).Count == 0)
+            {
+                federation.AddTombstone(id, version, collection, now);
+                signal.Pulse();
+            }
+            return deleted;
+        }
+    }
+
+    private static (string Id, string Version) Key(StixObject obj) => (obj.Id, obj.Version?.Text ?? "");
 }

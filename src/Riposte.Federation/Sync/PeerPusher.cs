@@ -21,6 +21,7 @@ public sealed class PeerPusher(ChangeFeed feed, ChangeSignal signal, IFederation
     public async Task RunAsync(PeerRecord peer, string token, HttpClient http, ResiliencePipeline retry, CancellationToken stopping)
     {
         StreamCursor.TryParse(federation.GetCursor(peer.Name, CursorName), out var cursor);
+        using var watching = signal.Watch();
         try
         {
             while (!stopping.IsCancellationRequested)

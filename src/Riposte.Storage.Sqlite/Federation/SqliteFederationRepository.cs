@@ -229,6 +229,27 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         return Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM federation_tombstone"), CultureInfo.InvariantCulture);
     }
 
+    public IReadOnlySet<(string Id, string Version)> DeletedAmong(string collectionId, IReadOnlyCollection<(string Id, string Version)> keys)
+    {
+        var found = new HashSet<(string, string)>();
+        if (keys.Count == 0)
+            return found;
+        var wanted = keys.ToHashSet();
+        using var connection = Open();
+        // One indexed probe per id of the batch; the wanted versions kept.
+        var rows = Query(connection, """
+            SELECT id, version FROM federation_tombstone
+            WHERE id IN (SELECT value FROM json_each($ids)) AND kind = 'Deleted' AND version IS NOT NULL AND (collection_id = $c OR collection_id IS NULL)
+            """, r => (r.GetString(0), r.GetString(1)),
+            ("$ids", JsonSerializer.Serialize(wanted.Select(k => k.Id).Distinct(StringComparer.Ordinal))), ("$c", collectionId));
+        foreach (var row in rows)
+        {
+            if (wanted.Contains(row))
+                found.Add(row);
+        }
+        return found;
+    }
+
     /// <summary>
     /// A pooled connection with the store's durability setting: in WAL mode NORMAL never corrupts and can
     /// only lose the newest commits on power loss, and federation writes provenance before the versions

@@ -48,5 +48,6 @@ internal static class SqliteFederationSchema
             collection_id TEXT,
             at TEXT NOT NULL,
             kind TEXT NOT NULL DEFAULT 'Deleted');
+        CREATE INDEX IF NOT EXISTS federation_tombstone_id ON federation_tombstone (id, version);
         """;
 }

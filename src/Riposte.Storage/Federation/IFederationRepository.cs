@@ -53,4 +53,11 @@ public interface IFederationRepository
 
     /// <summary>The newest tombstone sequence, 0 when none.</summary>
     long LastTombstone();
+
+    /// <summary>
+    /// Which of these (id, version) pairs a deletion entry names for <paramref name="collectionId"/> or for the
+    /// whole store: such a version arriving later (by another path of a mesh) is not taken in again.
+    /// Entries without a version (written by the first version of the log) name no version here.
+    /// </summary>
+    IReadOnlySet<(string Id, string Version)> DeletedAmong(string collectionId, IReadOnlyCollection<(string Id, string Version)> keys);
 }
