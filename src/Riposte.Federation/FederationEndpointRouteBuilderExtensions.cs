@@ -7,12 +7,13 @@ namespace Riposte.Federation;
 
 public static class FederationEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps the event stream and the provenance lookup (<see cref="FederationOptions"/> paths; TAXII authentication).</summary>
+    /// <summary>Maps the event stream, the change log for polling peers and the provenance lookup (<see cref="FederationOptions"/> paths; TAXII authentication).</summary>
     public static IEndpointRouteBuilder MapRiposteFederation(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<FederationOptions>>().Value;
         endpoints.MapEventStream(options.StreamPath);
+        endpoints.MapChangesApi(options.ChangesPath);
         return endpoints.MapProvenanceApi(options.ProvenancePath);
     }
 }

@@ -8,6 +8,9 @@ public sealed class FederationOptions
     /// <summary>Where the event stream is served.</summary>
     public string StreamPath { get; set; } = "/federation/v1/stream";
 
+    /// <summary>Where peers that poll by TAXII read the change log (deletions, later memberships).</summary>
+    public string ChangesPath { get; set; } = "/federation/v1/changes";
+
     /// <summary>Where peers that polled by TAXII ask where versions came from.</summary>
     public string ProvenancePath { get; set; } = "/federation/v1/provenance";
 
@@ -54,6 +57,8 @@ public sealed class FederationOptions
         var problems = new List<string>();
         if (!StreamPath.StartsWith('/'))
             problems.Add($"{SectionName}:StreamPath must start with '/', got '{StreamPath}'");
+        if (!ChangesPath.StartsWith('/'))
+            problems.Add($"{SectionName}:ChangesPath must start with '/', got '{ChangesPath}'");
         if (!ProvenancePath.StartsWith('/'))
             problems.Add($"{SectionName}:ProvenancePath must start with '/', got '{ProvenancePath}'");
         if (HeartbeatInterval <= TimeSpan.Zero)

@@ -43,6 +43,7 @@ public static class FederationServiceCollectionExtensions
         services.TryAddSingleton<IncomingApplier>();
         services.TryAddSingleton<ProvenanceClient>();
         services.TryAddSingleton<TaxiiPoller>();
+        services.TryAddSingleton<ChangeLogPoller>();
         services.TryAddSingleton<PeerPusher>();
         services.TryAddSingleton<PeerLinkFactory>();
         services.TryAddScoped<BorderCheck>();

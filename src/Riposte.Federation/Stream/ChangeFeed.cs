@@ -24,8 +24,22 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
             events.Add(new FeedEvent(KindOf(obj), new StreamCursor(versions[i].Stored.Sequence, from.Tombstone), obj, versions[i].Collections, path[0], path, null,
                 TaxiiTimestamps.Format(versions[i].Stored.DateAdded)));
 
-        var log = from.Tombstone;
-        var entries = federation.TombstonesAfter(from.Tombstone, batchSize);
+        var log = ReadLog(border, reader, subscriber, collections, from.Tombstone, bound, batchSize);
+        events.AddRange(log.Events);
+        // Versions of the store first, then the log's deletions and memberships in log order: their cursors
+        // hold the old log position. The order does not change what a receiver ends with (IncomingApplier).
+        return new FeedBatch(events, new StreamCursor(bound, log.Next.Tombstone), cut || log.More);
+    }
+
+    /// <summary>
+    /// The change log alone after a log sequence — deletions and later memberships, which TAXII cannot
+    /// serve — for the stream and for a peer that polls (<see cref="ChangesApi"/>). Cursors carry <paramref name="bound"/> as their store part.
+    /// </summary>
+    public FeedBatch ReadLog(BorderCheck border, Principal reader, string? subscriber, IReadOnlyList<string> collections, long afterLog, long bound, int limit)
+    {
+        var events = new List<FeedEvent>();
+        var log = afterLog;
+        var entries = federation.TombstonesAfter(afterLog, limit);
         var joined = new List<(TombstoneRecord Entry, StixObject Object)>();
         foreach (var entry in entries)
         {
@@ -44,8 +58,7 @@ public sealed class ChangeFeed(IStixStore store, IFederationRepository federatio
         }
         foreach (var (obj, path, i) in Outgoing(border, reader, subscriber, [.. joined.Select(j => j.Object)]))
             events.Add(new FeedEvent(KindOf(obj), new StreamCursor(bound, joined[i].Entry.Sequence), obj, [joined[i].Entry.CollectionId!], path[0], path, null));
-        // Deletions and memberships keep their log order; versions of the store come first (their cursors hold the old log position).
-        return new FeedBatch([.. events.OrderBy(e => e.Cursor.Tombstone)], new StreamCursor(bound, log), cut || entries.Count == batchSize);
+        return new FeedBatch([.. events.OrderBy(e => e.Cursor.Tombstone)], new StreamCursor(bound, log), entries.Count == limit);
     }
 
     /// <summary>The versions the border lets out to this reader, with their paths; versions whose path holds the subscriber are not sent back.</summary>

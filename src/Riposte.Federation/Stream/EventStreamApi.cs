@@ -38,12 +38,8 @@ public static class EventStreamApi
             await Results.Problem($"Last-Event-ID '{resume}' is not an event id of this stream (expected '<sequence>-<tombstone>')", statusCode: 400).ExecuteAsync(context);
             return;
         }
-        var refused = FeedAccess.Check(services, principal, collections);
-        if (refused is not null)
-        {
-            await Results.Problem(refused, statusCode: collections.Count == 0 ? 400 : 403).ExecuteAsync(context);
+        if (await FeedAccess.RefusedAsync(context, services, principal, collections))
             return;
-        }
 
         string? subscriber = context.Request.Headers[NodeHeader];
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
@@ -70,7 +66,7 @@ public static class EventStreamApi
                     using (var scope = services.CreateScope())
                         batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), principal, subscriber, collections, cursor);
                     foreach (var feedEvent in batch.Events)
-                        await writer.WriteAsync($"id: {feedEvent.Cursor}\nevent: {Name(feedEvent.Kind)}\ndata: {FeedEventJson.Write(feedEvent)}\n\n");
+                        await writer.WriteAsync(Frame(feedEvent));
                     var moved = batch.Next != cursor;
                     cursor = batch.Next;
                     if (moved)
@@ -101,6 +97,9 @@ public static class EventStreamApi
             }
         }
     }
+
+    /// <summary>An event as the stream sends it: id, event name, one data line, a blank line.</summary>
+    public static string Frame(FeedEvent feedEvent) => $"id: {feedEvent.Cursor}\nevent: {Name(feedEvent.Kind)}\ndata: {FeedEventJson.Write(feedEvent)}\n\n";
 
     public static string Name(FeedEventKind kind) => kind switch
     {

@@ -23,6 +23,15 @@ internal static class FeedAccess
     public static List<string> Collections(HttpRequest request) =>
         [.. request.Query["collection"].Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Answers 400 (no collection named) or 403 when the caller may not read these collections; true when it did.</summary>
+    public static async Task<bool> RefusedAsync(HttpContext context, IServiceProvider services, Principal principal, IReadOnlyList<string> collections)
+    {
+        if (Check(services, principal, collections) is not { } refused)
+            return false;
+        await Results.Problem(refused, statusCode: collections.Count == 0 ? 400 : 403).ExecuteAsync(context);
+        return true;
+    }
+
     /// <summary>Why a collection is refused to the caller (null: all allowed).</summary>
     public static string? Check(IServiceProvider services, Principal principal, IReadOnlyList<string> collections)
     {

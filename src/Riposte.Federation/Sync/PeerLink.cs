@@ -186,6 +186,9 @@ public sealed class PeerLink(
             lag = Lag(item) ?? lag;
             if (item.CursorValue is not null)
                 cursors[item.CursorName] = item.CursorValue;
+            // The stream's log position keeps the polled change log in step, so a fallback poll does not start over.
+            if (item.CursorName == StreamCursorName && StreamCursor.TryParse(item.CursorValue, out var streamed))
+                cursors[ChangeLogPoller.CursorName] = streamed.Tombstone.ToString(CultureInfo.InvariantCulture);
             // Streamed versions keep the TAXII cursors in step, so a fallback poll starts where the stream stopped.
             if (item.Event?.Added is { } added)
             {

@@ -12,9 +12,10 @@ namespace Riposte.Federation.Sync;
 /// TAXII 2.1 polling of a peer's collections, for when its stream is down (or it has none):
 /// <c>added_after</c> with the peer's own <c>X-TAXII-Date-Added-Last</c> as the cursor (never a local
 /// clock) and <c>next</c> paging. TAXII envelopes carry no provenance, so each page's is asked of the
-/// peer (<see cref="ProvenanceClient"/>); a plain TAXII server without it is taken as the origin.
+/// peer (<see cref="ProvenanceClient"/>); a plain TAXII server without it is taken as the origin. Deletions and
+/// later memberships, which TAXII cannot tell, are then read from the peer's change log (<see cref="ChangeLogPoller"/>).
 /// </summary>
-public sealed class TaxiiPoller(ProvenanceClient provenance, IOptions<FederationOptions> options)
+public sealed class TaxiiPoller(ProvenanceClient provenance, ChangeLogPoller changes, IOptions<FederationOptions> options)
 {
     public const string MediaType = "application/taxii+json;version=2.1";
     private const int PageSize = 500;
@@ -60,6 +61,7 @@ public sealed class TaxiiPoller(ProvenanceClient provenance, IOptions<Federation
             }
             while (next is not null);
         }
+        await changes.PollAsync(peer, token, http, cursors, enqueue, ct);
     }
 
     private static List<StixObject> Objects(JsonObject envelope, Uri request)

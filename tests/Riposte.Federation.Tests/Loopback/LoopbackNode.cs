@@ -89,7 +89,12 @@ public sealed class LoopbackNode : IAsyncDisposable
         if (ServeStream)
             app.MapRiposteFederation();
         else
-            app.MapProvenanceApi(app.Services.GetRequiredService<IOptions<FederationOptions>>().Value.ProvenancePath);
+        {
+            // The plain requests a proxy lets through; only the long-lived stream is cut.
+            var paths = app.Services.GetRequiredService<IOptions<FederationOptions>>().Value;
+            app.MapProvenanceApi(paths.ProvenancePath);
+            app.MapChangesApi(paths.ChangesPath);
+        }
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         _port = address.Port;
