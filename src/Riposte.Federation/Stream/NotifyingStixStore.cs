@@ -84,24 +84,24 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
     /// </summary>
     public int Delete(string id, string? version = null, string? collectionId = null)
     {
-        var deleted = new List<string>();
+        var deleted = 0;
+        var now = time.GetUtcNow();
         lock (_membership)
         {
             foreach (var held in Held(id, version, collectionId))
             {
+                // Logged as soon as it is gone: a crash between two versions loses no deletion already made.
+                // Nothing deleted, nothing logged: this is also what ends a deletion's trip round a ring.
                 if (inner.Delete(id, held, collectionId) > 0)
-                    deleted.Add(held);
+                {
+                    federation.AddTombstone(id, held, collectionId, now);
+                    deleted++;
+                }
             }
         }
-        // Nothing deleted, nothing to tell: this is also what ends a deletion's trip round a ring.
-        if (deleted.Count > 0)
-        {
-            var now = time.GetUtcNow();
-            foreach (var held in deleted)
-                federation.AddTombstone(id, held, collectionId, now);
+        if (deleted > 0)
             signal.Pulse();
-        }
-        return deleted.Count;
+        return deleted;
     }
 
     /// <summary>The version texts of <paramref name="id"/> held in the collection (or the store), as stored; one when <paramref name="version"/> names it.</summary>
