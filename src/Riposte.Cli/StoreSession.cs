@@ -83,8 +83,8 @@ public static class StoreSession
 
     /// <summary>
     /// Deletions and later collection memberships made by a command are logged for the node's event
-    /// stream exactly as when made through the server, so peers learn of them (the server's streams read
-    /// the log at their next wake, at the latest one heartbeat later).
+    /// stream exactly as when made through the server, so peers learn of them (a running server notices
+    /// this process's commits within its ExternalChangeInterval, 250 ms, and wakes its streams).
     /// </summary>
     private static IStixStore Federated(IStixStore store)
     {
