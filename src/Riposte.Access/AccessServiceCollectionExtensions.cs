@@ -38,6 +38,7 @@ public static class AccessServiceCollectionExtensions
         services.TryAddScoped<Authenticator>();
         services.TryAddScoped<IAuthenticator>(sp => sp.GetRequiredService<Authenticator>());
         services.TryAddScoped<OrganizationService>();
+        services.TryAddScoped<OrganizationOnboarding>();
         services.TryAddScoped<UserService>();
         services.TryAddScoped<TokenService>();
         services.TryAddScoped<CollectionService>();

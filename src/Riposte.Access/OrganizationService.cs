@@ -34,9 +34,36 @@ public sealed partial class OrganizationService(IAccessRepositories repositories
         return changed;
     }
 
+    public OrganizationRecord Rename(Principal actor, string identityId, string name)
+    {
+        guard.Require(actor, guard.IsNodeAdmin(actor), AuditActions.OrganizationChange, identityId, "rename organisations");
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("an organisation needs a name", nameof(name));
+        var current = Get(identityId) ?? throw new KeyNotFoundException($"organisation {identityId} is not registered");
+        var changed = current with { Name = name.Trim() };
+        if (changed == current)
+            return current;
+        repositories.Organizations.Update(changed);
+        directory.Invalidate();
+        guard.Record(actor, AuditActions.OrganizationChange, identityId, $"renamed '{current.Name}' -> '{changed.Name}'");
+        return changed;
+    }
+
     public OrganizationRecord? Get(string identityId) => repositories.Organizations.Get(identityId);
 
     public IReadOnlyList<OrganizationRecord> List() => repositories.Organizations.List();
+
+    /// <summary>The organisations registered as clients of <paramref name="providerId"/>.</summary>
+    public IReadOnlyList<string> ClientsOf(string providerId) =>
+        [.. repositories.Organizations.ListClients().Where(c => string.Equals(c.ProviderId, providerId, StringComparison.Ordinal)).Select(c => c.ClientId).Order(StringComparer.Ordinal)];
+
+    /// <summary>The named groups <paramref name="organizationId"/> belongs to (built-in groups follow from tiers and are not listed).</summary>
+    public IReadOnlyList<string> GroupsOf(string organizationId) =>
+        [.. repositories.Organizations.ListGroupMembers().Where(m => string.Equals(m.OrganizationId, organizationId, StringComparison.Ordinal)).Select(m => m.Group).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every named group kept on this node.</summary>
+    public IReadOnlyList<string> NamedGroups() =>
+        [.. repositories.Organizations.ListGroupMembers().Select(m => m.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>Makes <paramref name="clientId"/> a client of <paramref name="providerId"/>: it then sees the provider's TLP:AMBER.</summary>
     public void AddClient(Principal actor, string providerId, string clientId)

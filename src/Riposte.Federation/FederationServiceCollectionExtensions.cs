@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Riposte.Access;
 using Riposte.Federation.Border;
+using Riposte.Federation.Peers;
 using Riposte.Federation.Stream;
 using Riposte.Federation.Sync;
 using Riposte.Storage;
@@ -47,6 +48,7 @@ public static class FederationServiceCollectionExtensions
         services.TryAddSingleton<PeerPusher>();
         services.TryAddSingleton<PeerLinkFactory>();
         services.TryAddScoped<BorderCheck>();
+        services.TryAddScoped<PeerService>();
         services.AddSingleton<PeerSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<PeerSyncService>());
         services.AddHostedService<ExternalChangeWatcher>();

@@ -19,7 +19,8 @@ public static class UiServiceCollectionExtensions
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.Cookie.Name = "riposte.af");
         services.AddAuthentication().AddCookie(UiAuthentication.SchemeName, UiAuthentication.Configure);
-        services.AddAuthorization();
+        services.AddAuthorization(UiAdminPolicies.Configure);
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdminRequirementHandler>();
         services.AddCascadingAuthenticationState();
         services.AddRiposteReports();
         services.TryAddScoped<MarkingView>();

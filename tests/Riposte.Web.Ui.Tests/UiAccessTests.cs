@@ -145,13 +145,13 @@ public sealed class UiAccessTests(UiNodeFixture fixture) : IClassFixture<UiNodeF
     }
 
     [Fact]
-    public async Task Admin_PartnerWithoutAdminRole_Gets404()
+    public async Task Admin_PartnerWithoutAdminRole_Gets403()
     {
         using var partner = await UiClient.SignedInAsync(Node.BaseAddress, "partner");
 
         var response = await partner.GetAsync("admin");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

@@ -13,4 +13,5 @@ public static class AuditActions
     public const string UserChange = "admin.user";
     public const string TokenChange = "admin.token";
     public const string CollectionChange = "admin.collection";
+    public const string PeerChange = "admin.peer";
 }

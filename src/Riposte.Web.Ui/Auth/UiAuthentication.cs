@@ -28,6 +28,18 @@ public static class UiAuthentication
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = Revalidate;
+        options.Events.OnRedirectToAccessDenied = Forbidden;
+    }
+
+    /// <summary>A signed-in user refused by a page's policy (the admin pages) gets 403 and a page saying so, not the login form.</summary>
+    private static Task Forbidden(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status403Forbidden;
+        response.ContentType = "text/html; charset=utf-8";
+        return response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed · Riposte</title><link rel=\"stylesheet\" href=\"/ui/css/site.css\"></head>" +
+            "<body><main id=\"main\"><h1>Not allowed</h1><p>Only administrators may use this page. Go back to <a href=\"/\">the dashboard</a>.</p></main></body></html>");
     }
 
     private static async Task Revalidate(CookieValidatePrincipalContext context)

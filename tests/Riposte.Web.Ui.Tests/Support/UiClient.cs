@@ -35,10 +35,13 @@ public sealed partial class UiClient : IDisposable
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Loads the page for its antiforgery token, then posts the named form to it.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields, bool withToken = true)
+    /// <summary>
+    /// Loads the page (or <paramref name="tokenFrom"/>, for a page the user may not open) for its antiforgery
+    /// token, then posts the named form to <paramref name="path"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields, bool withToken = true, string? tokenFrom = null)
     {
-        var page = await GetPageAsync(path);
+        var page = await GetPageAsync(tokenFrom ?? path);
         var values = new Dictionary<string, string>(fields) { ["_handler"] = formName };
         if (withToken)
             values["__RequestVerificationToken"] = TokenField().Match(page).Groups["token"].Value;

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Riposte.Access;
-using Riposte.Stix;
-using Riposte.Stix.Markings;
 using Riposte.Storage.Access;
 
 namespace Riposte.Cli.Commands.Access;
@@ -30,30 +27,11 @@ public static class OrgCommand
         command.SetAction(parse =>
         {
             using var node = NodeSession.Open(globals, parse);
-            var identityId = parse.GetValue(id) ?? CreateIdentity(node, parse.GetValue(name)!);
-            var record = node.Get<OrganizationService>().Register(Principal.System, identityId, parse.GetValue(name)!, parse.GetValue(tier));
+            var record = node.Get<OrganizationOnboarding>().Onboard(Principal.System, parse.GetValue(name)!, parse.GetValue(tier), parse.GetValue(id));
             globals.Console.Out.MarkupLineInterpolated($"registered [bold]{record.Name}[/] ({record.Tier.ToString().ToLowerInvariant()}) as {record.Id}");
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string CreateIdentity(NodeSession node, string name)
-    {
-        var now = StixTimestamp.FromDateTime(DateTimeOffset.UtcNow).Text;
-        var id = "identity--" + Guid.NewGuid().ToString("D");
-        node.Store.Put([new StixObject(new JsonObject
-        {
-            ["type"] = "identity",
-            ["spec_version"] = "2.1",
-            ["id"] = id,
-            ["created"] = now,
-            ["modified"] = now,
-            ["name"] = name,
-            ["identity_class"] = "organization",
-            ["object_marking_refs"] = new JsonArray(TlpMarkings.GreenId),
-        })]);
-        return id;
     }
 
     private static Command List(CliGlobals globals)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Riposte.Access;
+using Riposte.Federation.Peers;
 using Riposte.Federation.Stream;
 using Riposte.Federation.Sync;
 using Riposte.Stix.Markings;
@@ -42,20 +43,10 @@ public static class PeerCommand
             var secret = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenEnvironmentVariable);
             if (string.IsNullOrWhiteSpace(secret))
                 throw new CliException($"peer add: give the peer's API token with --token or ${TokenEnvironmentVariable}");
-            var address = parse.GetValue(url)!;
-            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                throw new CliException($"peer add: '{address}' is not an http(s) address");
             using var node = NodeSession.Open(globals, parse);
-            var organization = parse.GetValue(org)!;
-            if (node.Get<OrganizationService>().List().All(o => o.Id != organization))
-                throw new CliException($"peer add: organisation '{organization}' is not registered on this node; register it first with 'riposte org add NAME --id {organization}'");
-            var federation = Repository(node.Db);
-            var record = new PeerRecord(parse.GetValue(name)!, uri.GetLeftPart(UriPartial.Authority), organization,
-                PeerTokenProtector.ForKeys(PeerTokenProtector.KeysDirectoryFor(node.Db)).Protect(secret),
-                parse.GetValue(outbound) ?? [], parse.GetValue(inbound) ?? [], parse.GetValue(outMax), parse.GetValue(inMax), parse.GetValue(push), DateTimeOffset.UtcNow);
-            var stored = parse.GetValue(replace) ? federation.UpdatePeer(record) || federation.AddPeer(record) : federation.AddPeer(record);
-            if (!stored)
-                throw new CliException($"peer add: a peer named '{record.Name}' exists; pass --replace to change it");
+            var input = new PeerAgreementInput(parse.GetValue(name)!, parse.GetValue(url)!, parse.GetValue(org)!, secret,
+                parse.GetValue(outbound) ?? [], parse.GetValue(inbound) ?? [], parse.GetValue(outMax), parse.GetValue(inMax), parse.GetValue(push));
+            var record = Service(node).Add(Principal.System, input, parse.GetValue(replace));
             globals.Console.Out.MarkupLineInterpolated($"peer [bold]{record.Name}[/] at {record.Url}: out {record.OutCollections.Count} collection(s) up to {record.OutMax}, in {record.InCollections.Count} up to {record.InMax}{(record.Push ? ", push on write" : "")}; token stored encrypted");
             return ExitCodes.Ok;
         });
@@ -86,8 +77,15 @@ public static class PeerCommand
         command.SetAction(parse =>
         {
             var peer = parse.GetValue(name)!;
-            if (!Repository(globals.DbPath(parse)).RemovePeer(peer))
+            using var node = NodeSession.Open(globals, parse);
+            try
+            {
+                Service(node).Remove(Principal.System, peer);
+            }
+            catch (KeyNotFoundException)
+            {
                 throw new CliException($"peer remove: no peer named '{peer}'");
+            }
             globals.Console.Out.MarkupLineInterpolated($"removed peer [bold]{peer}[/]");
             return ExitCodes.Ok;
         });
@@ -122,6 +120,11 @@ public static class PeerCommand
     public static string Lag(TimeSpan? lag) => lag is { } value ? value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s" : "-";
 
     private static string Time(DateTimeOffset? at) => at?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>The same peer service the server uses, over this command's store and the node's token keys.</summary>
+    private static PeerService Service(NodeSession node) =>
+        new(Repository(node.Db), PeerTokenProtector.ForKeys(PeerTokenProtector.KeysDirectoryFor(node.Db)),
+            node.Get<OrganizationService>(), node.Get<CollectionService>(), node.Get<AdminGuard>(), TimeProvider.System);
 
     private static SqliteFederationRepository Repository(string db)
     {
