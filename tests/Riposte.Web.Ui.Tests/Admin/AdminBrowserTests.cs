@@ -52,10 +52,11 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         // A token for that user: the secret is on this page only.
         var userPath = await admin.EvaluateFunctionAsync<string>("name => [...document.querySelectorAll('table a')].find(a => a.textContent === name).getAttribute('href')", NewUser);
         await GoAsync(admin, userPath);
-        await admin.TypeAsync("#token-create-name", "harbour taxii");
-        await admin.EvaluateExpressionAsync("document.querySelector('#token-create-days').value = '7'");
+        await ReplaceAsync(admin, "#token-create-name", "harbour taxii");
+        await ReplaceAsync(admin, "#token-create-days", "7");
         await SubmitAsync(admin, "form[aria-labelledby='token-create-heading'] button[type=submit]");
         var secret = (await TextAsync(admin, "#token-secret")).Trim();
+        Assert.Contains("Issued token harbour taxii,", await TextAsync(admin, "[role=status]"), StringComparison.Ordinal);
         Assert.StartsWith("rpt_", secret, StringComparison.Ordinal);
         await Chromium.ScreenshotAsync(admin, "admin-user-token");
         await GoAsync(admin, userPath);
@@ -128,6 +129,14 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
     {
         var response = await page.GoToAsync(new Uri(Node.BaseAddress, path).ToString(), WaitUntilNavigation.Load);
         Assert.True(response is not null && response.Ok, $"{path}: {(int?)response?.Status}");
+    }
+
+    /// <summary>Types into a field that has a default value, as a person would after selecting it.</summary>
+    private static async Task ReplaceAsync(IPage page, string selector, string text)
+    {
+        await page.ClickAsync(selector, new ClickOptions { Count = 3 });
+        await page.Keyboard.PressAsync("Backspace");
+        await page.TypeAsync(selector, text);
     }
 
     private static async Task SubmitAsync(IPage page, string button)
