@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PuppeteerSharp;
+using PuppeteerSharp.Input;
 using Riposte.Stix;
 using Riposte.Stix.Markings;
 using Riposte.Storage;
@@ -27,16 +28,20 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         var admin = await browser.NewSessionAsync();
         await SignInAsync(admin, "admin", UiNode.Password);
         await GoAsync(admin, "admin");
-        await Chromium.ScreenshotAsync(admin, "admin-overview");
+        await CheckAsync(admin, "admin-overview");
 
         // An organisation (partner tier).
         await GoAsync(admin, "admin/organizations");
+        await SubmitAsync(admin, "form[aria-labelledby='org-create-heading'] button[type=submit]");
+        Assert.Equal("is required", await TextAsync(admin, "#org-create-name-error"));
+        Assert.Equal("true", await admin.EvaluateExpressionAsync<string>("document.querySelector('#org-create-name').getAttribute('aria-invalid')"));
+        await CheckAsync(admin, "admin-organizations-errors");
         await admin.TypeAsync("#org-create-name", NewOrg);
         await admin.SelectAsync("#org-create-tier", "partner");
         await SubmitAsync(admin, "form[aria-labelledby='org-create-heading'] button[type=submit]");
         Assert.Contains($"Registered {NewOrg} (partner)", await TextAsync(admin, "[role=status]"), StringComparison.Ordinal);
         var orgId = await admin.EvaluateFunctionAsync<string>("name => [...document.querySelectorAll('table a')].find(a => a.textContent === name).getAttribute('href').split('/').pop()", NewOrg);
-        await Chromium.ScreenshotAsync(admin, "admin-organizations");
+        await CheckAsync(admin, "admin-organizations");
 
         // A user of it, with a password.
         await GoAsync(admin, "admin/users");
@@ -47,7 +52,7 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         await admin.TypeAsync("#user-create-confirm", NewPassword);
         await SubmitAsync(admin, "form[aria-labelledby='user-create-heading'] button[type=submit]");
         Assert.Contains($"Created {NewUser} (partner)", await TextAsync(admin, "[role=status]"), StringComparison.Ordinal);
-        await Chromium.ScreenshotAsync(admin, "admin-users");
+        await CheckAsync(admin, "admin-users");
 
         // A token for that user: the secret is on this page only.
         var userPath = await admin.EvaluateFunctionAsync<string>("name => [...document.querySelectorAll('table a')].find(a => a.textContent === name).getAttribute('href')", NewUser);
@@ -58,7 +63,7 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         var secret = (await TextAsync(admin, "#token-secret")).Trim();
         Assert.Contains("Issued token harbour taxii,", await TextAsync(admin, "[role=status]"), StringComparison.Ordinal);
         Assert.StartsWith("rpt_", secret, StringComparison.Ordinal);
-        await Chromium.ScreenshotAsync(admin, "admin-user-token");
+        await CheckAsync(admin, "admin-user-token");
         await GoAsync(admin, userPath);
         Assert.DoesNotContain(secret, await admin.GetContentAsync(), StringComparison.Ordinal);
 
@@ -71,11 +76,11 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         await admin.SelectAsync("#grant-grantee", "organization:" + orgId);
         await SubmitAsync(admin, "form[aria-labelledby='grant-heading'] button[type=submit]");
         Assert.Contains($"{NewOrg} may now read", await TextAsync(admin, "[role=status]"), StringComparison.Ordinal);
-        await Chromium.ScreenshotAsync(admin, "admin-collection-grants");
+        await CheckAsync(admin, "admin-collection-grants");
         await GoAsync(admin, "admin/peers");
-        await Chromium.ScreenshotAsync(admin, "admin-peers");
+        await CheckAsync(admin, "admin-peers");
         await GoAsync(admin, $"admin/peers/{AdminNodeFixture.PeerName}");
-        await Chromium.ScreenshotAsync(admin, "admin-peer");
+        await CheckAsync(admin, "admin-peer");
 
         // The collection holds a GREEN and an AMBER object of the node's organisation.
         var collectionId = collectionPath.Split('/')[^1];
@@ -91,7 +96,7 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         Assert.DoesNotContain(UiNode.AmberName, list, StringComparison.Ordinal);
         var adminPage = await newcomer.GoToAsync(new Uri(Node.BaseAddress, "admin").ToString());
         Assert.Equal(HttpStatusCode.Forbidden, adminPage!.Status);
-        await Chromium.ScreenshotAsync(newcomer, "admin-newcomer-refused");
+        await CheckAsync(newcomer, "admin-newcomer-refused");
 
         // With the token over TAXII: the granted collection only, and in it the GREEN object only.
         using var taxii = new HttpClient { BaseAddress = new Uri(Node.BaseAddress, "taxii2/riposte/") };
@@ -103,6 +108,14 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         Assert.DoesNotContain("Fixture collection", collections, StringComparison.Ordinal);
         Assert.Contains(green.Id, objects, StringComparison.Ordinal);
         Assert.DoesNotContain(amber.Id, objects, StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps a screenshot of the page and holds it to the WCAG rules axe-core checks.</summary>
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        await Chromium.ScreenshotAsync(page, name);
+        var violations = await AxeCheck.ViolationsAsync(page);
+        Assert.True(violations.Length == 0, $"{name}: {string.Join("\n", violations)}");
     }
 
     private StixObject Campaign(TlpLevel level, string name)

@@ -148,6 +148,20 @@ public sealed class AdminFormTests(AdminNodeFixture fixture) : IClassFixture<Adm
     }
 
     [Fact]
+    public async Task UserPage_OwnRoleOrState_IsRefusedSoNobodyLocksThemselvesOut()
+    {
+        using var admin = await AdminAsync();
+        var me = fixture.Use(sp => sp.GetRequiredService<UserService>().GetByName("admin"))!;
+
+        var page = await admin.GetPageAsync($"admin/users/{me.Id}");
+        var disable = await admin.PostFormAsync($"admin/users/{me.Id}", "user-state", [], tokenFrom: "admin");
+
+        Assert.DoesNotContain("Disable user", page, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, disable.StatusCode);
+        Assert.False(fixture.Use(sp => sp.GetRequiredService<UserService>().Get(me.Id))!.Disabled);
+    }
+
+    [Fact]
     public async Task TokenCreate_ShowsTheSecretOnceWithNoStore_ThenRevokeWorks()
     {
         using var admin = await AdminAsync();
