@@ -35,6 +35,7 @@ public sealed class AdminBrowserTests(AdminNodeFixture fixture) : IClassFixture<
         await SubmitAsync(admin, "form[aria-labelledby='org-create-heading'] button[type=submit]");
         Assert.Equal("is required", await TextAsync(admin, "#org-create-name-error"));
         Assert.Equal("true", await admin.EvaluateExpressionAsync<string>("document.querySelector('#org-create-name').getAttribute('aria-invalid')"));
+        Assert.Equal("org-create-name", await admin.EvaluateExpressionAsync<string>("document.activeElement.id"));
         await CheckAsync(admin, "admin-organizations-errors");
         await admin.TypeAsync("#org-create-name", NewOrg);
         await admin.SelectAsync("#org-create-tier", "partner");

@@ -19,6 +19,8 @@ public abstract class AdminPage : UiPage
     /// <summary>What the last change did (shown as <c>role=status</c>).</summary>
     protected string? Done { get; set; }
 
+    private const string NothingSaved = "Nothing was saved: fix the fields marked below.";
+
     protected void FieldError(string inputId, string message) =>
         Errors[inputId] = [.. Errors.GetValueOrDefault(inputId, []), message];
 
@@ -31,6 +33,7 @@ public abstract class AdminPage : UiPage
     {
         if (Errors.Count > 0)
         {
+            FormError ??= NothingSaved;
             Respond(StatusCodes.Status422UnprocessableEntity);
             return false;
         }
@@ -52,7 +55,10 @@ public abstract class AdminPage : UiPage
         catch (ArgumentException e)
         {
             if (e.ParamName is { } param && fieldOf?.GetValueOrDefault(param) is { } input)
+            {
                 FieldError(input, WithoutParameter(e));
+                FormError ??= NothingSaved;
+            }
             else
                 FormError = WithoutParameter(e);
             Respond(StatusCodes.Status422UnprocessableEntity);
