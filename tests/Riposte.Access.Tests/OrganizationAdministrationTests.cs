@@ -16,7 +16,7 @@ public sealed class OrganizationAdministrationTests
     /// <summary>A real store in the harness's database file, as a node keeps both.</summary>
     private static IStixStore StoreOf(AccessHarness node)
     {
-        var store = StixStores.Open(node.Database.Path);
+        var store = new SqliteStixStore(node.Database.Path);
         store.Migrate();
         return store;
     }

@@ -29,7 +29,7 @@ public sealed class PeerServiceTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         var db = Path.Combine(_folder, "node.db");
-        _store = Riposte.Storage.Sqlite.StixStores.Open(db);
+        _store = new Riposte.Storage.Sqlite.SqliteStixStore(db);
         _store.Migrate();
         _services = NodeServices.BuildForCommandLine(db, _store);
         _scope = _services.CreateScope();
