@@ -33,6 +33,7 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddScoped<AssessmentService>();
         services.TryAddScoped<ResponseService>();
         services.TryAddScoped<LessonService>();
+        services.TryAddScoped<ThreatActorService>();
         services.TryAddScoped<TipService>();
         services.TryAddScoped<FindingService>();
         return services;

@@ -55,6 +55,8 @@ internal sealed class SqliteQueryBuilder
             b.And($"EXISTS (SELECT 1 FROM external_ids e WHERE e.seq = o.seq AND e.external_id = {b.P(externalId)})");
         if (query.RelatedTo is { } related)
             b.Related(related);
+        if (query.SourceRefs.Count > 0)
+            b.And($"o.seq IN (SELECT r.seq FROM refs r WHERE r.target_id IN ({b.List(query.SourceRefs)}) AND r.property = {b.P(IndexTerms.OutgoingRelationshipProperties[0])})");
         b._sql.Append(" ORDER BY ").Append(b._sequence);
         if (query.Limit is { } limit)
             b._sql.Append(" LIMIT ").Append(b.P(Math.Max(0, limit)));

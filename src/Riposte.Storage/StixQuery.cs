@@ -35,6 +35,9 @@ public sealed record StixQuery
     /// <summary>Objects related (either direction) to this id, and the relationships themselves.</summary>
     public string? RelatedTo { get; init; }
 
+    /// <summary>Relationships and sightings whose <c>source_ref</c> is one of these ids (one query for many sources).</summary>
+    public IReadOnlyList<string> SourceRefs { get; init; } = [];
+
     public IReadOnlyList<string> SpecVersions { get; init; } = [];
 
     public int? Limit { get; init; }

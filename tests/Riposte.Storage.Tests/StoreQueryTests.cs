@@ -124,6 +124,30 @@ public abstract class StoreQueryTests(Func<TimeProvider?, StoreUnderTest> open)
     }
 
     [Fact]
+    public void Query_SourceRefs_ReturnsOnlyRelationshipsFromThoseSources()
+    {
+        var a = Id("indicator", 1);
+        var b = Id("indicator", 2);
+        var c = Id("indicator", 3);
+        Store.Put([Indicator(1), Indicator(2), Indicator(3),
+            Relationship(10, a, c), Relationship(11, b, c), Relationship(12, c, a), Relationship(13, c, b)]);
+
+        var ids = Ids(new StixQuery { Types = ["relationship"], SourceRefs = [a, b] });
+
+        Assert.Equal([Id("relationship", 10), Id("relationship", 11)], ids);
+    }
+
+    [Fact]
+    public void Query_SourceRefsAfterRetarget_OnlyTheLatestVersionCounts()
+    {
+        var a = Id("indicator", 1);
+        Store.Put([Relationship(10, a, Id("indicator", 2), modified: Time(1)), Relationship(10, Id("indicator", 3), a, modified: Time(2))]);
+
+        Assert.Empty(Ids(new StixQuery { SourceRefs = [a] }));
+        Assert.Single(Ids(new StixQuery { SourceRefs = [Id("indicator", 3)] }));
+    }
+
+    [Fact]
     public void GetRelationships_Directions_AreIndexedBothWays()
     {
         var a = Id("indicator", 1);

@@ -46,7 +46,7 @@ public sealed class ViewTests
     [InlineData("platforms[1]", "platforms")]
     [InlineData("evidence[0].sha256", "evidence")]
     [InlineData("name", "name")]
-    public void FieldOf_ServiceErrorKey_GivesTheFormField(string key, string field) => Assert.Equal(field, IncidentForm.FieldOf(key));
+    public void FieldOf_ServiceErrorKey_GivesTheFormField(string key, string field) => Assert.Equal(field, FormText.FieldOf(key));
 
     [Fact]
     public void Weeks_IncidentsByFirstSeen_CountedInTheirIsoWeek()

@@ -22,10 +22,11 @@ internal static class IncidentEditor
         }
         if (input.Subcategories is { } subcategories)
             details = details with { Subcategories = InputRules.Words(errors, "subcategories", subcategories) };
+        // An empty date clears it (null leaves it as it is).
         if (input.FirstSeen is not null)
-            details = details with { FirstSeen = InputRules.Timestamp(errors, "firstSeen", input.FirstSeen) };
+            details = details with { FirstSeen = InputRules.ClearableTimestamp(errors, "firstSeen", input.FirstSeen) };
         if (input.LastSeen is not null)
-            details = details with { LastSeen = InputRules.Timestamp(errors, "lastSeen", input.LastSeen) };
+            details = details with { LastSeen = InputRules.ClearableTimestamp(errors, "lastSeen", input.LastSeen) };
         if (details.FirstSeen is { } first && details.LastSeen is { } last && string.CompareOrdinal(
                 Riposte.Stix.StixTimestamp.Parse(first).SortKey, Riposte.Stix.StixTimestamp.Parse(last).SortKey) > 0)
             errors.Add("lastSeen", $"must not be before firstSeen ({first})");

@@ -13,7 +13,7 @@ public sealed record IncidentInput
     public string? Category { get; init; }
     public IReadOnlyList<string>? Subcategories { get; init; }
 
-    /// <summary>RFC 3339 UTC timestamps.</summary>
+    /// <summary>RFC 3339 UTC timestamps; on update an empty string clears one.</summary>
     public string? FirstSeen { get; init; }
     public string? LastSeen { get; init; }
 

@@ -86,6 +86,10 @@ public static partial class InputRules
         return ts.Text;
     }
 
+    /// <summary>A timestamp on update where an empty (or blank) value means "clear it": null then, else the checked timestamp.</summary>
+    public static string? ClearableTimestamp(InputErrors errors, string field, string value) =>
+        string.IsNullOrWhiteSpace(value) ? null : Timestamp(errors, field, value);
+
     /// <summary>STIX ids of the allowed types that the principal may see.</summary>
     public static IReadOnlyList<string> Refs(InputErrors errors, string field, IReadOnlyList<string> ids, IReadOnlyCollection<string> types, Principal principal, ObjectWorkspace workspace)
     {

@@ -77,6 +77,29 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
             .OfType<StixObject>()
             .Where(r => !r.Revoked && (relationshipType is null || r.GetString("relationship_type") == relationshipType))];
 
+    /// <summary>The most sources one store query names; more are asked in further queries of this size.</summary>
+    public const int SourcesPerQuery = 500;
+
+    /// <summary>
+    /// Relationships of one type whose source is one of <paramref name="sourceIds"/>, that the principal
+    /// may see and that are not revoked: one store query per <see cref="SourcesPerQuery"/> sources
+    /// rather than one per source.
+    /// </summary>
+    public IReadOnlyList<StixObject> RelationshipsFrom(Principal principal, IReadOnlyCollection<string> sourceIds, string relationshipType)
+    {
+        var result = new List<StixObject>();
+        foreach (var chunk in sourceIds.Distinct(StringComparer.Ordinal).Chunk(SourcesPerQuery))
+        {
+            foreach (var stored in store.Query(new StixQuery { Types = ["relationship"], SourceRefs = chunk }))
+            {
+                if (stored.Object.GetString("relationship_type") == relationshipType
+                    && gate.ForReader(principal, stored.Object) is { Revoked: false } visible)
+                    result.Add(visible);
+            }
+        }
+        return result;
+    }
+
     /// <summary>Stores a new object as the principal (its organisation becomes the creator).</summary>
     public StixObject Create(Principal principal, StixObjectBuilder builder, string change)
     {

@@ -26,6 +26,7 @@ public sealed record ResponseInput
 
     /// <summary>planned, in-progress, completed or cancelled.</summary>
     public string? Status { get; init; }
+    /// <summary>RFC 3339 UTC timestamps; on update an empty string clears one.</summary>
     public string? StartTime { get; init; }
     public string? StopTime { get; init; }
     public string? Outcome { get; init; }
@@ -119,10 +120,11 @@ public sealed class ResponseService(ObjectWorkspace workspace)
                 errors.Add("status", $"'{input.Status}' is not one of {string.Join(", ", ResponseKinds.Statuses)}");
             b.Set("status", input.Status);
         }
+        // An empty time clears it (null leaves it as it is).
         if (input.StartTime is not null)
-            b.Set("start_time", InputRules.Timestamp(errors, "startTime", input.StartTime));
+            SetOrRemove(b, "start_time", InputRules.ClearableTimestamp(errors, "startTime", input.StartTime));
         if (input.StopTime is not null)
-            b.Set("stop_time", InputRules.Timestamp(errors, "stopTime", input.StopTime));
+            SetOrRemove(b, "stop_time", InputRules.ClearableTimestamp(errors, "stopTime", input.StopTime));
         if (input.StartTime is not null && input.StopTime is not null && StixTimestamp.TryParse(input.StartTime, out var start)
             && StixTimestamp.TryParse(input.StopTime, out var stop) && stop < start)
             errors.Add("stopTime", "must not be before startTime");
@@ -150,6 +152,14 @@ public sealed class ResponseService(ObjectWorkspace workspace)
                 ids.Add(found.Id);
         }
         return [.. ids.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static void SetOrRemove(StixObjectBuilder b, string property, string? value)
+    {
+        if (value is null)
+            b.Remove(property);
+        else
+            b.Set(property, value);
     }
 
     private static void SetList(StixObjectBuilder b, string property, IReadOnlyList<string> values)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Riposte.Incidents.Services;
 
 namespace Riposte.Web.Ui.Views;
@@ -34,54 +33,34 @@ public sealed class IncidentForm
         Description = view.Description,
         Category = view.Category,
         Status = view.Status,
-        Subcategories = string.Join(", ", view.Subcategories),
+        Subcategories = FormText.Join(view.Subcategories),
         Tlp = view.Tlp,
-        FirstSeen = LocalOf(view.FirstSeen),
-        LastSeen = LocalOf(view.LastSeen),
-        Platforms = string.Join(", ", view.Platforms),
-        TargetEvents = string.Join(", ", view.TargetEvents),
-        TargetSectors = string.Join(", ", view.TargetSectors),
-        Languages = string.Join(", ", view.Languages),
+        FirstSeen = FormText.LocalOf(view.FirstSeen),
+        LastSeen = FormText.LocalOf(view.LastSeen),
+        Platforms = FormText.Join(view.Platforms),
+        TargetEvents = FormText.Join(view.TargetEvents),
+        TargetSectors = FormText.Join(view.TargetSectors),
+        Languages = FormText.Join(view.Languages),
         Impact = view.Impact,
     };
 
-    /// <summary>The service input; times that cannot be read are reported here, at their field, before the service is asked.</summary>
-    public IncidentInput ToInput(Dictionary<string, string[]> errors) => new()
+    /// <summary>
+    /// The service input; times that cannot be read are reported here, at their field, before the service
+    /// is asked. When <paramref name="editing"/>, an emptied date clears the stored one.
+    /// </summary>
+    public IncidentInput ToInput(Dictionary<string, string[]> errors, bool editing = false) => new()
     {
         Name = Name ?? "",
         Description = Description ?? "",
         Category = string.IsNullOrWhiteSpace(Category) ? null : Category,
-        Subcategories = List(Subcategories),
+        Subcategories = FormText.List(Subcategories),
         Tlp = string.IsNullOrWhiteSpace(Tlp) ? null : Tlp,
-        FirstSeen = Timestamp(errors, "firstSeen", FirstSeen),
-        LastSeen = Timestamp(errors, "lastSeen", LastSeen),
-        Platforms = List(Platforms),
-        TargetEvents = List(TargetEvents),
-        TargetSectors = List(TargetSectors),
-        Languages = List(Languages),
+        FirstSeen = FormText.Timestamp(errors, "firstSeen", FirstSeen, editing),
+        LastSeen = FormText.Timestamp(errors, "lastSeen", LastSeen, editing),
+        Platforms = FormText.List(Platforms),
+        TargetEvents = FormText.List(TargetEvents),
+        TargetSectors = FormText.List(TargetSectors),
+        Languages = FormText.List(Languages),
         Impact = Impact ?? "",
     };
-
-    /// <summary>The form field an error key belongs to: <c>platforms[1]</c> → <c>platforms</c>.</summary>
-    public static string FieldOf(string key)
-    {
-        var end = key.IndexOfAny(['[', '.']);
-        return end < 0 ? key : key[..end];
-    }
-
-    private static List<string> List(string? text) =>
-        [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private static string? Timestamp(Dictionary<string, string[]> errors, string field, string? local)
-    {
-        if (string.IsNullOrWhiteSpace(local))
-            return null;
-        string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
-        if (DateTime.TryParseExact(local.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            return at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        errors[field] = [$"'{local}' is not a date and time (yyyy-MM-ddTHH:mm, UTC)"];
-        return null;
-    }
-
-    private static string? LocalOf(string? timestamp) => timestamp is { Length: >= 16 } ? timestamp[..16] : null;
 }

@@ -24,6 +24,10 @@ public sealed class MarkingView(IOptions<AccessOptions> options)
         return new ShownMarking(summary.Level, MarkingSummary.MostRestrictive(obj.Json["object_marking_refs"] as System.Text.Json.Nodes.JsonArray) is not null);
     }
 
+    /// <summary>The object's own TLP 2.0 value (clear … red) for a form's marking choice; null when it has none.</summary>
+    public static string? TlpValueOf(StixObject obj) =>
+        TlpMarkings.MostRestrictive(obj.ObjectMarkingRefs) is { } level ? TlpMarkings.Tlp2Value(level) : null;
+
     public static ShownMarking OfLevel(string? tlp2Value) =>
         TlpMarkings.FromTlp2Value(tlp2Value) is { } level ? new ShownMarking(level, true) : new ShownMarking(TlpLevel.Amber, false);
 }

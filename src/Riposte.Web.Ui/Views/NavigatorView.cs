@@ -29,22 +29,22 @@ public sealed class NavigatorView(IncidentFinder finder, ObjectWorkspace workspa
     public Heatmap Build(Principal principal, IncidentQuery query)
     {
         var selection = finder.Find(principal, query);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in selection.Rows)
+        var used = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        // One store query per 500 selected incidents, not one per incident.
+        foreach (var rel in workspace.RelationshipsFrom(principal, [.. selection.Rows.Select(r => r.Id)], "uses"))
         {
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var rel in workspace.Relationships(principal, row.Id, "uses"))
-            {
-                if (rel.GetString("source_ref") == row.Id && rel.GetString("target_ref") is { } target && ByStixId.Value.TryGetValue(target, out var technique))
-                {
-                    used.Add(technique.Id);
-                    if (technique.ParentId is { } parent)
-                        used.Add(parent);
-                }
-            }
-            foreach (var id in used)
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+            if (rel.GetString("source_ref") is not { } source || rel.GetString("target_ref") is not { } target
+                || !ByStixId.Value.TryGetValue(target, out var technique))
+                continue;
+            if (!used.TryGetValue(source, out var techniques))
+                used[source] = techniques = new HashSet<string>(StringComparer.Ordinal);
+            techniques.Add(technique.Id);
+            if (technique.ParentId is { } parent)
+                techniques.Add(parent);
         }
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in used.Values.SelectMany(t => t))
+            counts[id] = counts.GetValueOrDefault(id) + 1;
         var max = counts.Count == 0 ? 0 : counts.Values.Max();
         var columns = Framework.Tactics.OrderBy(t => t.Rank)
             .Select(tactic => new TacticColumn(tactic, [.. Framework.TechniquesOfTactic(tactic.Id, includeSubtechniques: false)
