@@ -81,6 +81,66 @@ public sealed class BrowserTests(UiNodeFixture fixture) : IClassFixture<UiNodeFi
     }
 
     [Fact]
+    public async Task AnalystPath_AssessmentAndResponseOnTheBoard_PartnerSeesNeither()
+    {
+        Assert.SkipWhen(Chromium.Executable is null, "chromium is not installed (.ci/run installs it; or set RIPOSTE_CHROMIUM)");
+        const string assessment = "Browser-drafted memo assessment";
+        const string response = "Browser-recorded joint statement";
+        await using var browser = await Chromium.LaunchAsync();
+        var analyst = await browser.NewSessionAsync();
+        await SignInAsync(analyst, "analyst");
+
+        // From the AMBER incident's page: draft an assessment of it.
+        await GoAsync(analyst, $"incidents/{Node.AmberIncidentId}");
+        await SubmitAsync(analyst, $"a[href='incidents/{Node.AmberIncidentId}/assessments/new']");
+        await analyst.TypeAsync("#i-name", assessment);
+        await analyst.TypeAsync("#i-confidence", "70");
+        await analyst.TypeAsync("#i-keyJudgements", "80 | The memo's letterhead is from 2019");
+        await analyst.SelectAsync("#i-tlp", "amber");
+        await Chromium.ScreenshotAsync(analyst, "assessment-new");
+        await SubmitAsync(analyst, "form.form button[type=submit]");
+        Assert.EndsWith($"/incidents/{Node.AmberIncidentId}", analyst.Url, StringComparison.Ordinal);
+        Assert.Contains(assessment, await TextAsync(analyst, "main"), StringComparison.Ordinal);
+
+        // Record a response to it.
+        await GoAsync(analyst, $"incidents/{Node.AmberIncidentId}/responses/new");
+        await analyst.TypeAsync("#i-name", response);
+        await analyst.SelectAsync("#i-kind", "joint-statement");
+        await analyst.SelectAsync("#i-tlp", "amber");
+        await analyst.TypeAsync("#i-counters", "C00012");
+        await Chromium.ScreenshotAsync(analyst, "response-new");
+        await SubmitAsync(analyst, "form.form button[type=submit]");
+        Assert.Contains(response, await TextAsync(analyst, "main"), StringComparison.Ordinal);
+        await Chromium.ScreenshotAsync(analyst, "incident-with-assessment-and-response");
+
+        // Move it on the board from planned to in progress.
+        await GoAsync(analyst, "responses");
+        Assert.Contains(response, await TextAsync(analyst, "section[aria-labelledby='col-planned']"), StringComparison.Ordinal);
+        var id = await analyst.EvaluateFunctionAsync<string>(
+            "name => [...document.querySelectorAll('li.card')].find(c => c.querySelector('h3').innerText === name).dataset.response", response);
+        await analyst.SelectAsync($"[id='move-{id}-status']", "in-progress");
+        await SubmitAsync(analyst, $"li.card[data-response='{id}'] form button[type=submit]");
+        Assert.Contains(response, await TextAsync(analyst, "section[aria-labelledby='col-in-progress']"), StringComparison.Ordinal);
+        Assert.DoesNotContain(response, await TextAsync(analyst, "section[aria-labelledby='col-planned']"), StringComparison.Ordinal);
+        await Chromium.ScreenshotAsync(analyst, "responses-board-moved");
+
+        // A partner sees neither: not on the board, the dashboard or in search; their edit pages are 404s.
+        var partner = await browser.NewSessionAsync();
+        await SignInAsync(partner, "partner");
+        Assert.DoesNotContain(response, await TextAsync(partner, "main"), StringComparison.Ordinal);
+        await GoAsync(partner, "responses");
+        Assert.DoesNotContain(response, await TextAsync(partner, "main"), StringComparison.Ordinal);
+        var hiddenResponse = await partner.GoToAsync(new Uri(Node.BaseAddress, $"responses/{id}/edit").ToString());
+        Assert.Equal(HttpStatusCode.NotFound, hiddenResponse!.Status);
+        Assert.DoesNotContain(response, await TextAsync(partner, "body"), StringComparison.Ordinal);
+        var hiddenCreate = await partner.GoToAsync(new Uri(Node.BaseAddress, $"incidents/{Node.AmberIncidentId}/assessments/new").ToString());
+        Assert.Equal(HttpStatusCode.NotFound, hiddenCreate!.Status);
+        await GoAsync(partner, "incidents?q=memo");
+        Assert.DoesNotContain(UiNode.AmberName, await TextAsync(partner, "main"), StringComparison.Ordinal);
+        await Chromium.ScreenshotAsync(partner, "partner-responses");
+    }
+
+    [Fact]
     public async Task Keyboard_SkipLinkIsFirstTabStop_AndMovesToMain()
     {
         Assert.SkipWhen(Chromium.Executable is null, "chromium is not installed (.ci/run installs it; or set RIPOSTE_CHROMIUM)");
