@@ -74,6 +74,42 @@ public sealed class ComponentTests : IDisposable
         Assert.Contains("3 incidents", a.QuerySelector(".count")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MarkingField_ChosenLevel_IsSelectedWithItsBannerAndEveryLevelSaysWhoMayReceiveIt()
+    {
+        var field = _context.Render<MarkingField>(p => p.Add(f => f.Value, "amber+strict"));
+
+        var select = field.Find("select#i-tlp");
+        Assert.Equal("Form.Tlp", select.GetAttribute("name"));
+        Assert.Equal(5, select.QuerySelectorAll("option").Length);
+        Assert.Equal("amber+strict", select.QuerySelector("option[selected]")!.GetAttribute("value"));
+        Assert.Contains("named recipients only", select.QuerySelector("option[value='red']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("TLP:AMBER+STRICT", field.Find("#i-tlp-banner p.tlp strong").TextContent);
+        Assert.Contains("i-tlp-banner", select.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkingField_NoneChosen_DefaultsToAmber()
+    {
+        var field = _context.Render<MarkingField>();
+
+        Assert.Equal("amber", field.Find("option[selected]").GetAttribute("value"));
+        Assert.Contains("tlp-amber", field.Find("#i-tlp-banner p.tlp").ClassList);
+    }
+
+    [Fact]
+    public void ErrorSummary_FieldWithoutAnInput_StillShowsItsMessage()
+    {
+        var errors = new Dictionary<string, string[]> { ["name"] = ["is required"], ["status"] = ["a shared assessment is not edited"] };
+
+        var summary = _context.Render<ErrorSummary>(p => p.Add(s => s.Errors, errors).Add(s => s.What, "assessment"));
+
+        Assert.Equal("alert", summary.Find("#error-summary").GetAttribute("role"));
+        Assert.Contains("The assessment was not saved", summary.Markup, StringComparison.Ordinal);
+        Assert.Contains("status: a shared assessment is not edited", summary.Find("ul").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("#i-name", summary.Find("a").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 10, 0)]
     [InlineData(1, 10, 1)]

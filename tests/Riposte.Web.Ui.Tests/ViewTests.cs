@@ -42,6 +42,78 @@ public sealed class ViewTests
         Assert.Contains("02/10/2026", errors["lastSeen"][0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ToInput_EmptiedDateOnEdit_ClearsButOnCreateSendsNothing()
+    {
+        var form = new IncidentForm { Name = "x", FirstSeen = "", LastSeen = "2026-10-02T08:30" };
+
+        var edit = form.ToInput([], editing: true);
+        var create = form.ToInput([], editing: false);
+
+        Assert.Equal("", edit.FirstSeen);
+        Assert.Null(create.FirstSeen);
+        Assert.Equal("2026-10-02T08:30:00Z", edit.LastSeen);
+    }
+
+    [Fact]
+    public void ResponseToInput_EmptiedStopTimeOnEdit_Clears_BlankOwnerIsKept()
+    {
+        var form = new ResponseForm { Name = "r", Kind = "joint-statement", StartTime = "2026-10-01T08:00", StopTime = " ", OwnerRef = "" };
+
+        var input = form.ToInput([], editing: true);
+
+        Assert.Equal("", input.StopTime);
+        Assert.Equal("2026-10-01T08:00:00Z", input.StartTime);
+        Assert.Null(input.OwnerRef);
+        Assert.Equal("", form.ToInput([], editing: false).OwnerRef);
+    }
+
+    [Fact]
+    public void Judgements_ConfidenceBarText_AreReadLineByLineAndBadLinesNamed()
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        var judgements = AssessmentForm.Judgements(errors, "80 | The memo is forged\n\n  60|Bots amplified it  \nprobably state-run");
+
+        Assert.Equal([new KeyJudgement("The memo is forged", 80), new KeyJudgement("Bots amplified it", 60)], judgements);
+        Assert.Equal("line 4 'probably state-run' is not 'confidence | judgement' (e.g. '80 | The memo is forged')", Assert.Single(errors["keyJudgements"]));
+    }
+
+    [Fact]
+    public void AssessmentFrom_StoredJudgements_RoundTripThroughTheForm()
+    {
+        var report = StixObjectBuilder.Create("report").Set("name", "a").Set("published", "2026-10-01T00:00:00Z")
+            .Set("object_refs", ["incident--00000000-0000-4000-8000-000000000001"])
+            .Extension(Riposte.Incidents.Model.RiposteExtensions.AssessmentId, Riposte.Incidents.Model.RiposteExtensions.PropertyExtension,
+                Riposte.Incidents.Model.StixJson.ToObject(new AssessmentDetails { KeyJudgements = [new KeyJudgement("Forged", 80)] }))
+            .Build();
+
+        var form = AssessmentForm.From(report, "amber");
+
+        Assert.Equal("80 | Forged", form.KeyJudgements);
+        Assert.Equal([new KeyJudgement("Forged", 80)], form.ToInput([]).KeyJudgements);
+    }
+
+    [Theory]
+    [InlineData("70", 70)]
+    [InlineData(" ", null)]
+    public void Confidence_WholeNumberOrBlank_IsRead(string text, int? expected)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        Assert.Equal(expected, FormText.Confidence(errors, "confidence", text));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Confidence_NotANumber_IsAnErrorAtItsField()
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        Assert.Null(FormText.Confidence(errors, "confidence", "high"));
+        Assert.Contains("'high' is not a whole number", errors["confidence"][0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("platforms[1]", "platforms")]
     [InlineData("evidence[0].sha256", "evidence")]

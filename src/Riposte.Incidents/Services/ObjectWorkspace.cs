@@ -90,12 +90,10 @@ public sealed class ObjectWorkspace(IStixStore store, IAccessGate gate, TimeProv
         var result = new List<StixObject>();
         foreach (var chunk in sourceIds.Distinct(StringComparer.Ordinal).Chunk(SourcesPerQuery))
         {
-            foreach (var stored in store.Query(new StixQuery { Types = ["relationship"], SourceRefs = chunk }))
-            {
-                if (stored.Object.GetString("relationship_type") == relationshipType
-                    && gate.ForReader(principal, stored.Object) is { Revoked: false } visible)
-                    result.Add(visible);
-            }
+            var found = store.Query(new StixQuery { Types = ["relationship"], SourceRefs = chunk })
+                .Select(s => s.Object).Where(r => r.GetString("relationship_type") == relationshipType).ToList();
+            // The batch form of the gate looks up what the relationships reference (their targets) in a few queries.
+            result.AddRange(gate.ForReader(principal, found).OfType<StixObject>().Where(r => !r.Revoked));
         }
         return result;
     }
