@@ -155,6 +155,18 @@ public sealed class ResponseFormTests(UiNodeFixture fixture) : IClassFixture<UiN
     }
 
     [Fact]
+    public async Task Board_MoveWithoutVersion_Is400AndNothingMoves()
+    {
+        var created = UiSeed.Response(Node, Node.GreenIncidentId, "Card posted by hand");
+        using var analyst = await UiClient.SignedInAsync(Node.BaseAddress, "analyst");
+
+        var response = await analyst.PostFormAsync("responses", $"move-{created.Id}", new() { ["Card.Status"] = "completed" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("planned", UiSeed.Latest(Node, created.Id).GetString("status"));
+    }
+
+    [Fact]
     public async Task Board_PartnerPostsAMove_IsRefusedAndNothingMoves()
     {
         var created = UiSeed.Response(Node, Node.GreenIncidentId, "Green card a partner sees", tlp: "green");

@@ -62,6 +62,13 @@ public abstract class FormPage : UiPage
             Refuse(StatusCodes.Status403Forbidden);
             return;
         }
+        catch (VersionRequiredException e)
+        {
+            // Only a hand-made post lacks the form's hidden version.
+            FormError = e.Message;
+            Refuse(StatusCodes.Status400BadRequest);
+            return;
+        }
         catch (ObjectNotFoundException)
         {
             NotFound = true;
