@@ -53,6 +53,8 @@ internal sealed class PostgresQueryBuilder
             b.And($"EXISTS (SELECT 1 FROM stix_external_ids e WHERE e.seq = o.seq AND e.external_id = {b.P(externalId)})");
         if (query.RelatedTo is { } related)
             b.Related(related);
+        if (query.SourceRefs.Count > 0)
+            b.And($"o.seq IN (SELECT r.seq FROM stix_refs r WHERE r.target_id = ANY({b.P(query.SourceRefs.ToArray())}) AND r.property = {b.P(IndexTerms.OutgoingRelationshipProperties[0])})");
         b._sql.Append(" ORDER BY ").Append(b._sequence);
         if (query.Limit is { } limit)
             b._sql.Append(" LIMIT ").Append(b.P((long)Math.Max(0, limit)));
