@@ -27,6 +27,23 @@ public sealed class IncidentFormTests(UiNodeFixture fixture) : IClassFixture<UiN
     }
 
     [Fact]
+    public async Task Edit_StatusTheWorkflowRefuses_SavesNothingAndSaysWhichMovesAreAllowed()
+    {
+        var (id, version) = CreateIncident("Draft cannot jump to shared");
+        using var analyst = await UiClient.SignedInAsync(Node.BaseAddress, "analyst");
+
+        var response = await analyst.PostFormAsync($"incidents/{id}/edit", "incident", Fields(version, "This edit must not be saved", status: "shared"));
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var page = WebUtility.HtmlDecode(await analyst.GetPageAsync($"incidents/{id}"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("cannot move from draft to shared; allowed: under-assessment, closed", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("This edit must not be saved", page, StringComparison.Ordinal);
+        using var scope = Node.Services.CreateScope();
+        Assert.Equal(version, scope.ServiceProvider.GetRequiredService<IncidentService>().Get(Principal.System, id).Version?.Text);
+    }
+
+    [Fact]
     public async Task Edit_LastSeenBeforeFirstSeen_ShowsTheServicesMessageAtLastSeen()
     {
         var (id, version) = CreateIncident("Dates wrong way round");

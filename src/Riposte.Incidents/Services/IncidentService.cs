@@ -108,19 +108,26 @@ public sealed class IncidentService(ObjectWorkspace workspace)
     /// <summary>Moves the incident along the workflow; an illegal transition is refused with the allowed ones.</summary>
     public StixObject ChangeStatus(Principal principal, string id, string? expectedVersion, string newStatus, string? reason = null)
     {
-        if (!IncidentWorkflow.TryParse(newStatus, out var to))
-            throw InputInvalidException.One("status", $"'{newStatus}' is not one of {IncidentWorkflow.AllNames}");
         return workspace.Update(principal, id, Type, expectedVersion, reason is null ? $"status → {newStatus}" : $"status → {newStatus}: {reason}", (current, b) =>
         {
             var details = DetailsOf(current);
-            if (!IncidentWorkflow.CanMove(details.Status, to))
-            {
-                var next = IncidentWorkflow.NextOf(details.Status);
-                throw InputInvalidException.One("status", $"cannot move from {IncidentWorkflow.Name(details.Status)} to {newStatus}; allowed: "
-                    + (next.Count == 0 ? "none (closed is final)" : string.Join(", ", next.Select(IncidentWorkflow.Name))));
-            }
-            WriteDetails(b, details with { Status = to });
+            WriteDetails(b, details with { Status = CheckMove(details.Status, newStatus) });
         });
+    }
+
+    /// <summary>The status <paramref name="newStatus"/> names when the workflow allows moving there from <paramref name="from"/>; otherwise a field error listing the allowed moves.</summary>
+    /// <remarks>Public so a form that saves other fields first can refuse a bad move before it saves anything.</remarks>
+    public static IncidentStatus CheckMove(IncidentStatus from, string newStatus)
+    {
+        if (!IncidentWorkflow.TryParse(newStatus, out var to))
+            throw InputInvalidException.One("status", $"'{newStatus}' is not one of {IncidentWorkflow.AllNames}");
+        if (!IncidentWorkflow.CanMove(from, to))
+        {
+            var next = IncidentWorkflow.NextOf(from);
+            throw InputInvalidException.One("status", $"cannot move from {IncidentWorkflow.Name(from)} to {newStatus}; allowed: "
+                + (next.Count == 0 ? "none (closed is final)" : string.Join(", ", next.Select(IncidentWorkflow.Name))));
+        }
+        return to;
     }
 
     /// <summary>Ticks (or unticks) one FIMI criterion with the rationale members will read and debate.</summary>
