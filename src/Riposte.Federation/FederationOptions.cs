@@ -11,6 +11,9 @@ public sealed class FederationOptions
     /// <summary>Where peers that poll by TAXII read the change log (deletions, later memberships).</summary>
     public string ChangesPath { get; set; } = "/federation/v1/changes";
 
+    /// <summary>Where peers push their changes (the stream's event format), applied as pulled ones are.</summary>
+    public string PushPath { get; set; } = "/federation/v1/push";
+
     /// <summary>Where peers that polled by TAXII ask where versions came from.</summary>
     public string ProvenancePath { get; set; } = "/federation/v1/provenance";
 
@@ -59,6 +62,8 @@ public sealed class FederationOptions
             problems.Add($"{SectionName}:StreamPath must start with '/', got '{StreamPath}'");
         if (!ChangesPath.StartsWith('/'))
             problems.Add($"{SectionName}:ChangesPath must start with '/', got '{ChangesPath}'");
+        if (!PushPath.StartsWith('/'))
+            problems.Add($"{SectionName}:PushPath must start with '/', got '{PushPath}'");
         if (!ProvenancePath.StartsWith('/'))
             problems.Add($"{SectionName}:ProvenancePath must start with '/', got '{ProvenancePath}'");
         if (HeartbeatInterval <= TimeSpan.Zero)

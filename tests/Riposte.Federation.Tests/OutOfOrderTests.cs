@@ -10,21 +10,21 @@ public sealed class OutOfOrderTests
     [Fact]
     public async Task Mesh_DeletionArrivesBeforeVersion_VersionRefusedForwardedAndEveryNodeAgrees()
     {
-        // Arrange: a's AMBER campaign reaches b and c, a's clients on a; on b, c is nobody's client, so
-        // b never passes c the campaign, only its deletion (deletions name ids only).
+        // Arrange: a's AMBER campaign may reach b and c, a's clients on a and (for c) on b too.
         await using var mesh = await Mesh.StartAsync("a", "b", "c");
         var (a, b, c) = (mesh["a"], mesh["b"], mesh["c"]);
         mesh.AddClient("a", provider: "a", client: "b");
         mesh.AddClient("a", provider: "a", client: "c");
+        mesh.AddClient("b", provider: "a", client: "c");
         mesh.Peer("b", "a");
-        mesh.Peer("c", "b");
         var campaign = Objects.Campaign(a.OrganizationId, TlpLevel.Amber, "deleted on b");
         var key = campaign.Id + "|" + campaign.Version!.Value.Text;
         a.Store.Put([campaign], Mesh.Shared);
         await Mesh.Until(() => Mesh.Versions(b).Contains(key), "the campaign reaches b");
 
-        // Act 1: b deletes it; the deletion reaches c, which never held it.
+        // Act 1: b deletes it; only then does c pull from b, which holds its deletion only: c never held it.
         Assert.Equal(1, b.Store.Delete(campaign.Id, collectionId: Mesh.Shared));
+        mesh.Peer("c", "b");
         await Mesh.Until(() => c.Federation.DeletedAmong(Mesh.Shared, [(campaign.Id, campaign.Version!.Value.Text)]).Count == 1, "c keeps the deletion");
 
         // Act 2: only now does c pull from a, which still holds the campaign; a sentinel written after it marks c's progress.

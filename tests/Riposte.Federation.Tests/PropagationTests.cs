@@ -43,22 +43,4 @@ public sealed class PropagationTests
         await Mesh.Until(() => mesh["b"].Store.GetVersions(first.Id).Count == 2, "both versions reach b");
         Assert.Equal("v2", mesh["b"].Store.GetLatest(first.Id)!.Object.Name);
     }
-
-    [Fact]
-    public async Task Push_WriteThenDeleteWithPushAgreement_PostedThenDeletedOverPeerTaxii()
-    {
-        // Arrange: b does not pull; a pushes.
-        await using var mesh = await Mesh.StartAsync("a", "b");
-        mesh.Peer("a", "b", pull: false, push: true);
-        var a = mesh["a"];
-        var campaign = Objects.Campaign(a.OrganizationId, TlpLevel.Clear, "pushed");
-
-        // Act
-        a.Store.Put([campaign], Mesh.Shared);
-        await Mesh.Until(() => Mesh.Versions(mesh["b"]).Count == 1, "the campaign is pushed to b");
-        a.Store.Delete(campaign.Id, collectionId: Mesh.Shared);
-
-        // Assert: the deletion went as a TAXII DELETE on b's collection.
-        await Mesh.Until(() => Mesh.Versions(mesh["b"]).Count == 0, "the deletion is pushed to b");
-    }
 }

@@ -9,7 +9,7 @@ public sealed class RepositoryMigrationTests : IDisposable
     private readonly string _db = Path.Combine(Path.GetTempPath(), "riposte-federation-migrate-" + Guid.NewGuid().ToString("N") + ".db");
 
     [Fact]
-    public void Migrate_FileOfTheFirstVersion_AddsColumnsAndKeepsTombstonesAsDeletions()
+    public void Migrate_FileOfTheFirstVersion_AddsColumnsAndKeepsTombstonesAsDeletionsWithoutStubs()
     {
         // Arrange: the change log and status tables as the first version made them, with a deletion in the log.
         using (var connection = new SqliteConnection("Data Source=" + _db))
@@ -30,10 +30,12 @@ public sealed class RepositoryMigrationTests : IDisposable
         repository.Migrate();
         repository.Migrate();
         repository.AddJoined([("campaign--2", "2026-01-01T00:00:00.000Z")], "c1", DateTimeOffset.UnixEpoch);
+        repository.AddTombstone("campaign--3", "2026-01-01T00:00:00.000Z", "c1", DateTimeOffset.UnixEpoch, "{\"id\":\"campaign--3\"}");
         repository.RecordContact("p", DateTimeOffset.UnixEpoch, "5-1", applied: 3, rejected: 1, unchanged: 2, lag: TimeSpan.FromSeconds(1.5));
 
         // Assert
-        Assert.Equal([ChangeKind.Deleted, ChangeKind.Joined], repository.TombstonesAfter(0, 10).Select(e => e.Kind));
+        Assert.Equal([(ChangeKind.Deleted, null), (ChangeKind.Joined, null), (ChangeKind.Deleted, "{\"id\":\"campaign--3\"}")],
+            repository.TombstonesAfter(0, 10).Select(e => (e.Kind, e.Stub)));
         Assert.Equal((3L, 1L, 2L, (TimeSpan?)TimeSpan.FromSeconds(1.5)), repository.GetStatus("p") is var s ? (s.Applied, s.Rejected, s.Unchanged, s.Lag) : default);
     }
 

@@ -10,7 +10,8 @@ namespace Riposte.Federation.Stream;
 /// <summary>
 /// The data line of a stream event. Versions:
 /// <c>{"collections":[…],"origin":"node--…","added":"…","path":[…],"object":{…}}</c>; deletions:
-/// <c>{"collections":[…],"id":"…","version":"…"|null}</c>. Compact JSON, so one line.
+/// <c>{"collections":[…],"id":"…","version":"…"|null,"stub":{…}}</c> (the stub as this reader may see it:
+/// what the next border needs to judge the deletion; absent when the log has none). Compact JSON, so one line.
 /// </summary>
 public static class FeedEventJson
 {
@@ -29,6 +30,11 @@ public static class FeedEventJson
             {
                 writer.WriteString("id", deletion.Id);
                 writer.WriteString("version", deletion.Version);
+                if (deletion.Stub is not null)
+                {
+                    writer.WritePropertyName("stub");
+                    writer.WriteRawValue(deletion.Stub);
+                }
             }
             else
             {
@@ -70,7 +76,10 @@ public static class FeedEventJson
             switch (kind)
             {
                 case "deleted":
-                    return new ReceivedEvent(FeedEventKind.Deleted, cursor, null, collections, null, [], Text(json, "id", id)!, Text(json, "version", id, optional: true));
+                    var deletedId = Text(json, "id", id)!;
+                    var deletedVersion = Text(json, "version", id, optional: true);
+                    return new ReceivedEvent(FeedEventKind.Deleted, cursor, null, collections, null, [], deletedId, deletedVersion,
+                        Stub: Stub(json, deletedId, deletedVersion, id));
                 case "created" or "updated":
                     if (!json.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
                         throw new FormatException($"event {id}: $.object is missing");
@@ -85,6 +94,21 @@ public static class FeedEventJson
         }
     }
 
+    /// <summary>The deletion's stub, which must be of the version deleted: a stub of another would let the deletion reach other readers.</summary>
+    private static StixObject? Stub(JsonElement json, string deletedId, string? deletedVersion, string? id)
+    {
+        if (!json.TryGetProperty("stub", out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.Object)
+            throw new FormatException($"event {id}: $.stub is not an object");
+        var stub = new StixObject((JsonObject)JsonNode.Parse(value.GetRawText())!);
+        if (stub.Id != deletedId)
+            throw new FormatException($"event {id}: $.stub.id '{stub.Id}' is not the deleted id '{deletedId}'");
+        if (deletedVersion is not null && (stub.Version?.Text ?? "") != deletedVersion)
+            throw new FormatException($"event {id}: $.stub is of version '{stub.Version?.Text}', not of the deleted version '{deletedVersion}'");
+        return stub;
+    }
+
     private static string? Text(JsonElement json, string name, string? id, bool optional = false) =>
         json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
         : optional && (!json.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null) ? null
@@ -97,6 +121,7 @@ public static class FeedEventJson
 }
 
 /// <summary>An event as a subscriber received it.</summary>
+/// <param name="Stub">A deletion's stub (<see cref="Border.DeletionStub"/>), kept with the tombstone so this node's border can judge the deletion in turn.</param>
 public sealed record ReceivedEvent(
     FeedEventKind Kind,
     StreamCursor Cursor,
@@ -106,4 +131,5 @@ public sealed record ReceivedEvent(
     IReadOnlyList<string> Path,
     string Id,
     string? Version,
-    string? Added = null);
+    string? Added = null,
+    StixObject? Stub = null);

@@ -1,3 +1,4 @@
+using Riposte.Federation.Border;
 using Riposte.Stix;
 using Riposte.Storage;
 using Riposte.Storage.Federation;
@@ -78,7 +79,8 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
     }
 
     /// <summary>
-    /// Deletes version by version what is held, and logs each (id, version) deleted: a peer that gets the
+    /// Deletes version by version what is held, and logs each (id, version) deleted with its stub (what the
+    /// border needs to send the deletion only to readers who could see the version): a peer that gets the
     /// deletion before the version (two paths in a mesh) keeps it as a tombstone and refuses the version later.
     /// A version written meanwhile by another writer is not among them, so it is neither deleted nor logged.
     /// </summary>
@@ -88,13 +90,13 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
         var now = time.GetUtcNow();
         lock (_membership)
         {
-            foreach (var held in Held(id, version, collectionId))
+            foreach (var (held, obj) in Held(id, version, collectionId))
             {
                 // Logged as soon as it is gone: a crash between two versions loses no deletion already made.
                 // Nothing deleted, nothing logged: this is also what ends a deletion's trip round a ring.
                 if (inner.Delete(id, held, collectionId) > 0)
                 {
-                    federation.AddTombstone(id, held, collectionId, now);
+                    federation.AddTombstone(id, held, collectionId, now, DeletionStub.Text(DeletionStub.Of(obj)));
                     deleted++;
                 }
             }
@@ -104,14 +106,16 @@ public sealed class NotifyingStixStore(IStixStore inner, IFederationRepository f
         return deleted;
     }
 
-    /// <summary>The version texts of <paramref name="id"/> held in the collection (or the store), as stored; one when <paramref name="version"/> names it.</summary>
-    private IEnumerable<string> Held(string id, string? version, string? collectionId)
+    /// <summary>The versions of <paramref name="id"/> held in the collection (or the store), each once by its text as stored; one when <paramref name="version"/> names it.</summary>
+    private List<(string Version, StixObject Object)> Held(string id, string? version, string? collectionId)
     {
         var stored = collectionId is null
             ? inner.GetVersions(id)
             : inner.Query(new StixQuery { CollectionId = collectionId, Ids = [id], Versions = VersionFilter.All });
         var wanted = version is null ? null : SortKey(version);
-        return stored.Select(s => s.Object.Version?.Text ?? "").Where(text => wanted is null || SortKey(text) == wanted).Distinct(StringComparer.Ordinal).ToList();
+        return [.. stored.Select(s => (Version: s.Object.Version?.Text ?? "", s.Object))
+            .Where(v => wanted is null || SortKey(v.Version) == wanted)
+            .DistinctBy(v => v.Version, StringComparer.Ordinal)];
     }
 
     private static string SortKey(string version) =>

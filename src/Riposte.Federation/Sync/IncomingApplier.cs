@@ -8,7 +8,12 @@ using Riposte.Storage.Federation;
 namespace Riposte.Federation.Sync;
 
 /// <summary>What one batch of received events did here.</summary>
-public readonly record struct ApplyResult(int Added, int Unchanged, int Rejected, int Conflicts, int Deleted);
+public readonly record struct ApplyResult(int Added, int Unchanged, int Rejected, int Conflicts, int Deleted)
+{
+    /// <summary>The counts of both batches.</summary>
+    public ApplyResult Plus(ApplyResult other) =>
+        new(Added + other.Added, Unchanged + other.Unchanged, Rejected + other.Rejected, Conflicts + other.Conflicts, Deleted + other.Deleted);
+}
 
 /// <summary>
 /// Applies received versions and deletions: the agreement and the border check decide what enters;
@@ -39,7 +44,7 @@ public sealed class IncomingApplier(IStixStore store, IFederationRepository fede
                 Flush();
                 // Deletions stay within the agreed collections: what this node holds from elsewhere is not touched.
                 foreach (var collection in targets)
-                    deleted += Delete(received.Id, received.Version, collection, now);
+                    deleted += Delete(received, collection, now);
                 continue;
             }
             var obj = received.Object!;
@@ -99,19 +104,21 @@ public sealed class IncomingApplier(IStixStore store, IFederationRepository fede
     }
 
     /// <summary>
-    /// Deletes a version from a collection (the store logs what it deleted). When nothing was held, the
-    /// deletion is logged here all the same, once, so the version is refused if it comes later and the
-    /// nodes behind this one learn of the deletion too; a deletion already known ends its trip here.
+    /// Deletes a version from a collection (the store logs what it deleted, with its stub). When nothing was
+    /// held, the deletion is logged here all the same, once, with the stub received, so the version is refused
+    /// if it comes later and the nodes behind this one that may see it learn of the deletion too; a deletion
+    /// already known ends its trip here.
     /// </summary>
-    private int Delete(string id, string? version, string collection, DateTimeOffset now)
+    private int Delete(ReceivedEvent deletion, string collection, DateTimeOffset now)
     {
+        var (id, version) = (deletion.Id, deletion.Version);
         lock (_arrivals)
         {
             var deleted = store.Delete(id, version, collection);
             // Without a version (sent by a node of the first version) there is nothing to keep: only what is held is deleted.
             if (deleted == 0 && version is not null && federation.DeletedAmong(collection, [(id, version)]).Count == 0)
             {
-                federation.AddTombstone(id, version, collection, now);
+                federation.AddTombstone(id, version, collection, now, deletion.Stub is { } stub ? DeletionStub.Text(stub) : null);
                 signal.Pulse();
             }
             return deleted;

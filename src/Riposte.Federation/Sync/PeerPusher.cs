@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,17 +11,29 @@ using Riposte.Storage.Federation;
 namespace Riposte.Federation.Sync;
 
 /// <summary>
-/// Push on write: local changes the agreement lets out are POSTed to the peer's TAXII collections as
-/// soon as the store signals them. Reads through the same <see cref="ChangeFeed"/> and border check as
-/// the stream; a version whose path holds the peer is not sent back. Its cursor is persisted per batch.
+/// Push on write: local changes the agreement lets out are sent to the peer as soon as the store signals
+/// them, read through the same <see cref="ChangeFeed"/> and border check as the stream (a version whose
+/// path holds the peer is not sent back; a deletion goes only where its version could). They go to the
+/// peer's push endpoint (<see cref="PushApi"/>) in the stream's format, so the peer applies them as pulled
+/// ones: its border, provenance, tombstones. A peer without that endpoint (a plain TAXII server: 404) gets
+/// TAXII POST and DELETE instead. Its cursor is persisted per batch.
 /// </summary>
-public sealed class PeerPusher(ChangeFeed feed, ChangeSignal signal, IFederationRepository federation, IServiceScopeFactory scopes, IOptions<FederationOptions> options)
+public sealed class PeerPusher(
+    ChangeFeed feed,
+    ChangeSignal signal,
+    IFederationRepository federation,
+    FederationNode node,
+    IServiceScopeFactory scopes,
+    IOptions<FederationOptions> options,
+    TimeProvider time)
 {
     public const string CursorName = "push";
 
     public async Task RunAsync(PeerRecord peer, string token, HttpClient http, ResiliencePipeline retry, CancellationToken stopping)
     {
         StreamCursor.TryParse(federation.GetCursor(peer.Name, CursorName), out var cursor);
+        // Learnt at the first push: a peer answering 404 there is a plain TAXII server for this run.
+        var plainTaxii = false;
         using var watching = signal.Watch();
         try
         {
@@ -34,7 +47,7 @@ public sealed class PeerPusher(ChangeFeed feed, ChangeSignal signal, IFederation
                     batch = feed.Read(scope.ServiceProvider.GetRequiredService<BorderCheck>(), BorderCheck.PrincipalOf(peer), peerNode, peer.OutCollections, cursor);
                 }
                 if (batch.Events.Count > 0)
-                    await retry.ExecuteAsync(ct => SendAsync(peer, token, http, batch.Events, ct), stopping);
+                    plainTaxii = await retry.ExecuteAsync(ct => SendAsync(peer, token, http, batch.Events, plainTaxii, ct), stopping);
                 if (batch.Next != cursor)
                 {
                     cursor = batch.Next;
@@ -49,7 +62,45 @@ public sealed class PeerPusher(ChangeFeed feed, ChangeSignal signal, IFederation
         }
     }
 
-    private async ValueTask SendAsync(PeerRecord peer, string token, HttpClient http, IReadOnlyList<FeedEvent> events, CancellationToken ct)
+    /// <summary>Sends one batch; true when the peer turned out to be a plain TAXII server. A failure is shown by <c>peer status</c> and retried.</summary>
+    private async ValueTask<bool> SendAsync(PeerRecord peer, string token, HttpClient http, IReadOnlyList<FeedEvent> events, bool plainTaxii, CancellationToken ct)
+    {
+        try
+        {
+            if (!plainTaxii && await PushAsync(peer, token, http, events, ct))
+                return false;
+            await SendByTaxiiAsync(peer, token, http, events, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            federation.RecordError(peer.Name, time.GetUtcNow(), "push: " + e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>POSTs the events to the peer's push endpoint; false when it has none (404 or 405).</summary>
+    private async Task<bool> PushAsync(PeerRecord peer, string token, HttpClient http, IReadOnlyList<FeedEvent> events, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.RequestTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(peer.Url), options.Value.PushPath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add(EventStreamApi.NodeHeader, node.Id);
+        request.Content = new StringContent(string.Concat(events.Select(EventStreamApi.Frame)), Encoding.UTF8);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream") { CharSet = "utf-8" };
+        using var response = await http.SendAsync(request, timeout.Token);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+            return false;
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"POST {request.RequestUri} answered {(int)response.StatusCode}: {await PeerLink.Body(response, timeout.Token)}");
+        // The peer's node id: versions whose path already holds it are not pushed back to it.
+        if (response.Headers.TryGetValues(EventStreamApi.NodeHeader, out var ids) && ids.FirstOrDefault() is { } peerNode)
+            federation.SetCursor(peer.Name, PeerLink.PeerNodeCursorName, peerNode);
+        return true;
+    }
+
+    private async Task SendByTaxiiAsync(PeerRecord peer, string token, HttpClient http, IReadOnlyList<FeedEvent> events, CancellationToken ct)
     {
         var versions = events.Where(e => e.Object is not null).ToList();
         foreach (var collection in peer.OutCollections)

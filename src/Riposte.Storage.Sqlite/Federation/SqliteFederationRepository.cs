@@ -33,6 +33,8 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         AddColumnIfMissing(connection, "federation_tombstone", "kind", "TEXT NOT NULL DEFAULT 'Deleted'");
         AddColumnIfMissing(connection, "federation_status", "unchanged", "INTEGER NOT NULL DEFAULT 0");
         AddColumnIfMissing(connection, "federation_status", "lag_ms", "INTEGER");
+        // Files made before deletions kept what the gate needs to judge them: their entries stay without (withheld from readers).
+        AddColumnIfMissing(connection, "federation_tombstone", "stub", "TEXT");
     }
 
     private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
@@ -186,11 +188,11 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
         return found;
     }
 
-    public long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at)
+    public long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at, string? stub = null)
     {
         using var connection = Open();
-        return Convert.ToInt64(Scalar(connection, "INSERT INTO federation_tombstone (id, version, collection_id, at) VALUES ($id, $v, $c, $at) RETURNING seq",
-            ("$id", id), ("$v", version), ("$c", collectionId), ("$at", SqliteAccessDatabase.FormatTime(at))), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(Scalar(connection, "INSERT INTO federation_tombstone (id, version, collection_id, at, stub) VALUES ($id, $v, $c, $at, $stub) RETURNING seq",
+            ("$id", id), ("$v", version), ("$c", collectionId), ("$at", SqliteAccessDatabase.FormatTime(at)), ("$stub", stub)), CultureInfo.InvariantCulture);
     }
 
     public long AddJoined(IReadOnlyList<(string Id, string Version)> versions, string collectionId, DateTimeOffset at)
@@ -218,8 +220,8 @@ public sealed class SqliteFederationRepository(SqliteAccessDatabase database) : 
     public IReadOnlyList<TombstoneRecord> TombstonesAfter(long afterSequence, int limit)
     {
         using var connection = Open();
-        return Query(connection, "SELECT seq, id, version, collection_id, at, kind FROM federation_tombstone WHERE seq > $after ORDER BY seq LIMIT $limit",
-            r => new TombstoneRecord(r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Time(r, 4)!.Value, Enum.Parse<ChangeKind>(r.GetString(5))),
+        return Query(connection, "SELECT seq, id, version, collection_id, at, kind, stub FROM federation_tombstone WHERE seq > $after ORDER BY seq LIMIT $limit",
+            r => new TombstoneRecord(r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Time(r, 4)!.Value, Enum.Parse<ChangeKind>(r.GetString(5)), Text(r, 6)),
             ("$after", afterSequence), ("$limit", limit));
     }
 

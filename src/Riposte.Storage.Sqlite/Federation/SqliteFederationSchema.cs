@@ -47,7 +47,8 @@ internal static class SqliteFederationSchema
             version TEXT,
             collection_id TEXT,
             at TEXT NOT NULL,
-            kind TEXT NOT NULL DEFAULT 'Deleted');
+            kind TEXT NOT NULL DEFAULT 'Deleted',
+            stub TEXT);
         CREATE INDEX IF NOT EXISTS federation_tombstone_id ON federation_tombstone (id, version);
         """;
 }

@@ -66,4 +66,10 @@ public enum ChangeKind
 /// An entry of the change log the event stream reads beside the store's own sequence: a deletion (version
 /// null: every version; collection null: from the whole store) or a later collection membership.
 /// </summary>
-public sealed record TombstoneRecord(long Sequence, string Id, string? Version, string? CollectionId, DateTimeOffset At, ChangeKind Kind = ChangeKind.Deleted);
+/// <param name="Stub">
+/// For a deletion: the deleted version reduced to what the access gate reads to decide who may see it
+/// (type, id, spec_version, created, modified, created_by_ref, markings, named recipients, the references
+/// that hide an object), as compact JSON — never its content. Null for entries written before stubs were
+/// kept and for deletions received without one: those go to no reader but the node itself.
+/// </param>
+public sealed record TombstoneRecord(long Sequence, string Id, string? Version, string? CollectionId, DateTimeOffset At, ChangeKind Kind = ChangeKind.Deleted, string? Stub = null);

@@ -42,8 +42,8 @@ public interface IFederationRepository
     /// <summary>Provenance of these (id, version) pairs; pairs written locally have none.</summary>
     IReadOnlyDictionary<(string Id, string Version), ProvenanceRecord> GetProvenance(IReadOnlyCollection<(string Id, string Version)> keys);
 
-    /// <summary>Appends a deletion and returns its sequence (1, 2, … in this log).</summary>
-    long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at);
+    /// <summary>Appends a deletion and returns its sequence (1, 2, … in this log); <paramref name="stub"/>: see <see cref="TombstoneRecord.Stub"/>.</summary>
+    long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at, string? stub = null);
 
     /// <summary>Appends, in one transaction, that these stored versions joined a collection; returns the last sequence.</summary>
     long AddJoined(IReadOnlyList<(string Id, string Version)> versions, string collectionId, DateTimeOffset at);

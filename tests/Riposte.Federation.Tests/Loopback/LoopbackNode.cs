@@ -55,6 +55,9 @@ public sealed class LoopbackNode : IAsyncDisposable
     /// <summary>False: the event stream answers 404 (as behind a proxy that cuts long requests), so peers fall back to TAXII polling.</summary>
     public bool ServeStream { get; set; } = true;
 
+    /// <summary>False: the push endpoint answers 404, as a plain TAXII server's would, so pushing peers fall back to TAXII POST and DELETE.</summary>
+    public bool ServePush { get; set; } = true;
+
     /// <summary>The clock of this node's store (date_added); another node's clock may differ.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -86,12 +89,16 @@ public sealed class LoopbackNode : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTaxii();
-        if (ServeStream)
+        if (ServeStream && ServePush)
             app.MapRiposteFederation();
         else
         {
             // The plain requests a proxy lets through; only the long-lived stream is cut.
             var paths = app.Services.GetRequiredService<IOptions<FederationOptions>>().Value;
+            if (ServeStream)
+                app.MapEventStream(paths.StreamPath);
+            if (ServePush)
+                app.MapPushApi(paths.PushPath);
             app.MapProvenanceApi(paths.ProvenancePath);
             app.MapChangesApi(paths.ChangesPath);
         }

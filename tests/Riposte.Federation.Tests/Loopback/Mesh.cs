@@ -77,12 +77,17 @@ public sealed class Mesh : IAsyncDisposable
         scope.ServiceProvider.GetRequiredService<OrganizationService>().AddClient(Principal.System, this[provider].OrganizationId, this[client].OrganizationId);
     }
 
+    /// <summary>An address nothing listens on: a peer registered with it cannot be pulled from (as behind a firewall), only pushed from.</summary>
+    public const string Unreachable = "http://127.0.0.1:9";
+
     /// <summary>Registers on <paramref name="on"/> the peer <paramref name="remote"/>, with the token <paramref name="remote"/> issued for <paramref name="on"/>'s organisation.</summary>
-    public void Peer(string on, string remote, TlpLevel outMax = TlpLevel.Amber, TlpLevel inMax = TlpLevel.Red, bool pull = true, bool send = true, bool push = false)
+    /// <param name="reachable">False: registered at <see cref="Unreachable"/>, so <paramref name="on"/> accepts what <paramref name="remote"/> pushes but cannot pull.</param>
+    public void Peer(string on, string remote, TlpLevel outMax = TlpLevel.Amber, TlpLevel inMax = TlpLevel.Red, bool pull = true, bool send = true, bool push = false, bool reachable = true)
     {
         var node = this[on];
         var protector = node.Services.GetRequiredService<PeerTokenProtector>();
-        node.Federation.AddPeer(new PeerRecord(remote, this[remote].BaseAddress.GetLeftPart(UriPartial.Authority), this[remote].OrganizationId,
+        var url = reachable ? this[remote].BaseAddress.GetLeftPart(UriPartial.Authority) : Unreachable;
+        node.Federation.AddPeer(new PeerRecord(remote, url, this[remote].OrganizationId,
             protector.Protect(_tokens[(remote, on)]), send ? [Shared] : [], pull ? [Shared] : [], outMax, inMax, push, DateTimeOffset.UtcNow));
     }
 
