@@ -88,14 +88,16 @@ public sealed class PushTests
     }
 
     [Fact]
-    public async Task Push_MalformedEvent_NamedInA400AndTheOthersApplied()
+    public async Task Push_MalformedEventOrInvalidStix_NamedInA400AndTheOthersApplied()
     {
-        // Arrange
+        // Arrange: an event without its object, a good one, and a campaign without its required name.
         await using var mesh = await Mesh.StartAsync("a", "b");
         mesh.Peer("b", "a", send: false, reachable: false);
         var (a, b) = (mesh["a"], mesh["b"]);
         var good = Objects.Campaign(a.OrganizationId, TlpLevel.Clear, "good");
-        var frames = "id: 1-0\nevent: created\ndata: {\"collections\":[]}\n\n" + Created(good, a.NodeId, 2);
+        var nameless = Objects.Campaign(a.OrganizationId, TlpLevel.Clear, "nameless").Json.DeepClone().AsObject();
+        nameless.Remove("name");
+        var frames = "id: 1-0\nevent: created\ndata: {\"collections\":[]}\n\n" + Created(good, a.NodeId, 2) + Created(new StixObject(nameless), a.NodeId, 3);
 
         // Act
         var (status, body) = await FeedClient.PushAsync(b, mesh.Token("b", "a"), frames);
@@ -103,7 +105,10 @@ public sealed class PushTests
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("event #1: event 1-0: $.object is missing", body, StringComparison.Ordinal);
+        Assert.Contains("event #3: event 3-0: $.object", body, StringComparison.Ordinal);
+        Assert.Contains("name", body[body.IndexOf("event #3", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.NotNull(b.Store.GetLatest(good.Id));
+        Assert.Null(b.Store.GetLatest(nameless["id"]!.GetValue<string>()));
     }
 
     [Fact]

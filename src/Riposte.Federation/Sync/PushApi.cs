@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Riposte.Access;
 using Riposte.Federation.Border;
 using Riposte.Federation.Stream;
+using Riposte.Stix.Validation;
 using Riposte.Storage.Federation;
 using Riposte.Taxii.Auth;
 
@@ -19,7 +20,7 @@ namespace Riposte.Federation.Sync;
 /// caller's organisation must be a registered peer, and this node's agreement with it decides what enters
 /// (its in-collections that the caller may write, its InMax). Events go through <see cref="IncomingApplier"/>
 /// as pulled ones do: provenance is recorded, deletions leave tombstones, and a version arriving after its
-/// deletion is refused. Answers <c>{"node","added","unchanged","rejected","conflicts","deleted","errors"}</c>;
+/// deletion is refused. Versions must be valid STIX, as for a TAXII POST. Answers <c>{"node","added","unchanged","rejected","conflicts","deleted","errors"}</c>;
 /// 400 when an event is malformed (each named; the others are applied).
 /// </summary>
 public static class PushApi
@@ -56,7 +57,7 @@ public static class PushApi
                 number++;
                 try
                 {
-                    batch.Add(FeedEventJson.Read(message.Event, message.Id, message.Data));
+                    batch.Add(Valid(FeedEventJson.Read(message.Event, message.Id, message.Data)));
                 }
                 catch (FormatException e)
                 {
@@ -87,6 +88,18 @@ public static class PushApi
             ["errors"] = new JsonArray([.. errors.Select(e => (JsonNode)e)]),
         };
         await Results.Json(answer, statusCode: errors.Count == 0 ? 200 : 400).ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// A pushed version must be valid STIX, as one POSTed by TAXII must: any user of the peer's organisation
+    /// can call this endpoint, not only its node. Streams a node pulls come from the peer node itself.
+    /// </summary>
+    private static ReceivedEvent Valid(ReceivedEvent received)
+    {
+        if (received.Object is not { } obj || StixValidator.Validate(obj) is not { IsValid: false } result)
+            return received;
+        var problems = result.Errors.Select(e => "$.object" + e.Path.TrimStart('$') + ": " + e.Message);
+        throw new FormatException($"event {received.Cursor}: {string.Join("; ", problems)}");
     }
 
     private static List<string> Writable(IServiceProvider services, Principal principal, IReadOnlyList<string> collections)
