@@ -88,6 +88,26 @@ public sealed class PushTests
     }
 
     [Fact]
+    public async Task Push_ReceiverWithoutAgreement_ErrorShownUntilTheReceiverRegistersThePeer()
+    {
+        // Arrange: a pushes to b, which has not registered a as a peer.
+        await using var mesh = await Mesh.StartAsync("a", "b");
+        mesh.Peer("a", "b", pull: false, push: true);
+        var (a, b) = (mesh["a"], mesh["b"]);
+        var campaign = Objects.Campaign(a.OrganizationId, TlpLevel.Clear, "unaccepted");
+
+        // Act
+        a.Store.Put([campaign], Mesh.Shared);
+
+        // Assert: refused, not sent by TAXII instead, and said where the operator looks; retried until b agrees.
+        await Mesh.Until(() => a.Federation.GetStatus("b").LastError?.Contains("answered 403", StringComparison.Ordinal) == true, "a shows b's refusal");
+        Assert.StartsWith("push: ", a.Federation.GetStatus("b").LastError, StringComparison.Ordinal);
+        Assert.Empty(Mesh.Versions(b));
+        mesh.Peer("b", "a", send: false, reachable: false);
+        await Mesh.Until(() => Mesh.Versions(b).Count == 1 && a.Federation.GetStatus("b").LastError is null, "the retried push lands and the error clears");
+    }
+
+    [Fact]
     public async Task Push_MalformedEventOrInvalidStix_NamedInA400AndTheOthersApplied()
     {
         // Arrange: an event without its object, a good one, and a campaign without its required name.

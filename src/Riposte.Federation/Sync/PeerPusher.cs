@@ -62,15 +62,17 @@ public sealed class PeerPusher(
         }
     }
 
-    /// <summary>Sends one batch; true when the peer turned out to be a plain TAXII server. A failure is shown by <c>peer status</c> and retried.</summary>
+    /// <summary>Sends one batch; true when the peer turned out to be a plain TAXII server. A failure is shown by <c>peer status</c> (until the next success) and retried.</summary>
     private async ValueTask<bool> SendAsync(PeerRecord peer, string token, HttpClient http, IReadOnlyList<FeedEvent> events, bool plainTaxii, CancellationToken ct)
     {
         try
         {
-            if (!plainTaxii && await PushAsync(peer, token, http, events, ct))
-                return false;
-            await SendByTaxiiAsync(peer, token, http, events, ct);
-            return true;
+            var pushed = !plainTaxii && await PushAsync(peer, token, http, events, ct);
+            if (!pushed)
+                await SendByTaxiiAsync(peer, token, http, events, ct);
+            // A successful exchange: last contact moves and a previous push error is cleared.
+            federation.RecordContact(peer.Name, time.GetUtcNow(), null, 0, 0);
+            return !pushed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
