@@ -35,7 +35,7 @@ public static class PeerCommand
         var inbound = new Option<string[]>("--in") { Description = "Collection ids accepted from the peer (repeat)", AllowMultipleArgumentsPerToken = true };
         var outMax = new Option<TlpLevel>("--out-max") { Description = "Most restrictive TLP that may leave: clear, green, amber, amberstrict, red (RED and AMBER+STRICT also need the object to name the peer)", DefaultValueFactory = _ => TlpLevel.Amber };
         var inMax = new Option<TlpLevel>("--in-max") { Description = "Most restrictive TLP accepted from the peer", DefaultValueFactory = _ => TlpLevel.Amber };
-        var push = new Option<bool>("--push") { Description = "Also POST local writes to the peer's TAXII collections as they happen" };
+        var push = new Option<bool>("--push") { Description = "Also push local writes to the peer as they happen (its federation push endpoint; TAXII POST/DELETE to a plain TAXII server)" };
         var replace = new Option<bool>("--replace") { Description = "Replace an existing peer of that name (its cursors are kept)" };
         var command = new Command("add", "Add a peer node and the agreement with it") { name, url, token, org, outbound, inbound, outMax, inMax, push, replace };
         command.SetAction(parse =>
