@@ -62,6 +62,18 @@ public sealed class PostgresBadLocationTests
         Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Reason_ServerErrorAfterOpen_GivesTheServersMessageAndCode()
+    {
+        using var database = PostgresTestDatabase.Create();
+        using var pool = NpgsqlDataSource.Create(database.ConnectionString);
+        using var command = pool.CreateCommand("SELECT * FROM stix_objects");
+
+        var error = Assert.Throws<PostgresException>(() => command.ExecuteNonQuery());
+
+        Assert.Equal("relation \"stix_objects\" does not exist (SQLSTATE 42P01)", PostgresLocation.Reason(error));
+    }
+
     private static string User(PostgresTestDatabase database) => new NpgsqlConnectionStringBuilder(database.ConnectionString).Username!;
 
     private static string WithPassword(PostgresTestDatabase database, string name, string password)
