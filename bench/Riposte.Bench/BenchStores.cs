@@ -53,6 +53,16 @@ public sealed class BenchStores : IDisposable
         return pool;
     }
 
+    /// <summary>Another connection pool on the database <paramref name="pool"/> uses, as another replica has.</summary>
+    public NpgsqlDataSource PoolOn(NpgsqlDataSource pool)
+    {
+        // The pool's own connection string has no password (Npgsql drops it); take the server's.
+        var database = new NpgsqlConnectionStringBuilder(pool.ConnectionString).Database;
+        var other = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_server) { Database = database }.ConnectionString);
+        _pools.Add(other);
+        return other;
+    }
+
     /// <summary>A fresh, migrated, empty store; <paramref name="name"/> names the SQLite file.</summary>
     public IStixStore Open(string name)
     {
