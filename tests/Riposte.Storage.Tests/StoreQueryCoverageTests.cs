@@ -39,6 +39,7 @@ public abstract class StoreQueryCoverageTests(Func<TimeProvider?, StoreUnderTest
         [nameof(StixQuery.Label)] = (new() { Label = "amplifier", Versions = VersionFilter.All }, [At(Indicator1, 1)]),
         [nameof(StixQuery.ExternalId)] = (new() { ExternalId = "T0049" }, [At(Pattern1, 1)]),
         [nameof(StixQuery.RelatedTo)] = (new() { RelatedTo = Pattern1 }, [At(Relationship1, 1), At(Indicator1, 2)]),
+        [nameof(StixQuery.SourceRefs)] = (new() { SourceRefs = [Indicator1, Pattern1] }, [At(Relationship1, 1)]),
         [nameof(StixQuery.SpecVersions)] = (new() { SpecVersions = ["2.0"] }, []),
         [nameof(StixQuery.Limit)] = (new() { Limit = 2 }, [At(Identity1, 1), At(Indicator2, 3)]),
     };
