@@ -5,7 +5,7 @@ namespace Riposte.Bench;
 /// <summary>
 /// BenchmarkDotNet suites: <c>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'</c>.
 /// One-process measurements for a loaded machine, where BenchmarkDotNet's own build can time out:
-/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|ingest|taxii|taxii-post|federation|report|detect|ui [args]</c>. See docs/benchmarks.md.
+/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|ingest|taxii|taxii-post|federation|report|detect|ui|pg-bulk|replicas [args]</c>. See docs/benchmarks.md.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -19,6 +19,8 @@ public static class BenchmarkProgram
         ["report"] = ReportBenchmarksQuick.Run,
         ["detect"] = DetectBenchmarksQuick.Run,
         ["ui"] = UiBenchmarksQuick.Run,
+        ["pg-bulk"] = PostgresBulkWriteQuick.Run,
+        ["replicas"] = ReplicaBenchmarksQuick.Run,
     };
 
     public static int Main(string[] args)

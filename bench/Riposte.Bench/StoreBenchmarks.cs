@@ -14,7 +14,7 @@ namespace Riposte.Bench;
 /// export at >= 100,000 objects/s, look up by id in a 1,000,000-object store in < 1 ms (median).
 /// dotnet run -c Release --project bench/Riposte.Bench -- --filter '*StoreBenchmarks*'
 /// Quick figures with peak working set (one process, no BenchmarkDotNet):
-/// dotnet run -c Release --project bench/Riposte.Bench -- store-quick [objects] [lookup-store-objects]
+/// dotnet run -c Release --project bench/Riposte.Bench -- quick store [objects] [lookup-store-objects] [--db postgres://…]
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -25,8 +25,8 @@ public class StoreBenchmarks
 
     private string _folder = "";
     private string _bundle = "";
-    private SqliteStixStore _exportStore = null!;
-    private SqliteStixStore _lookupStore = null!;
+    private IStixStore _exportStore = null!;
+    private IStixStore _lookupStore = null!;
     private string[] _lookupIds = [];
     private int _next;
     private int _run;
@@ -38,8 +38,8 @@ public class StoreBenchmarks
         _bundle = Path.Combine(_folder, "bundle.json");
         using (var file = File.Create(_bundle))
             StoreBenchmarksGenerator.WriteBundle(file, ImportObjects);
-        _exportStore = StoreBenchmarksQuick.ImportInto(Path.Combine(_folder, "export.db"), _bundle).Store;
-        _lookupStore = StoreBenchmarksQuick.Fill(Path.Combine(_folder, "lookup.db"), LookupStoreObjects);
+        _exportStore = StoreBenchmarksQuick.ImportInto(StoreBenchmarksQuick.Sqlite(Path.Combine(_folder, "export.db")), _bundle).Store;
+        _lookupStore = StoreBenchmarksQuick.Fill(StoreBenchmarksQuick.Sqlite(Path.Combine(_folder, "lookup.db")), LookupStoreObjects);
         _lookupIds = StoreBenchmarksQuick.SampleIds(LookupStoreObjects, 10_000);
     }
 
@@ -54,7 +54,7 @@ public class StoreBenchmarks
     [Benchmark(OperationsPerInvoke = ImportObjects)]
     public ImportSummary Import()
     {
-        var (store, summary) = StoreBenchmarksQuick.ImportInto(Path.Combine(_folder, $"import-{_run++}.db"), _bundle);
+        var (store, summary) = StoreBenchmarksQuick.ImportInto(StoreBenchmarksQuick.Sqlite(Path.Combine(_folder, $"import-{_run++}.db")), _bundle);
         store.Dispose();
         return summary;
     }
@@ -73,16 +73,21 @@ public class StoreBenchmarks
     }
 }
 
-/// <summary>The same three measurements as a plain program, printing rates, medians and peak working set.</summary>
+/// <summary>
+/// The same three measurements as a plain program, printing rates, medians and peak working set, on SQLite or,
+/// with <c>--db postgres://…</c> (see <see cref="BenchStores"/>), on PostgreSQL.
+/// </summary>
 public static class StoreBenchmarksQuick
 {
     public static void Run(string[] args)
     {
+        using var stores = BenchStores.FromArgs(args, out args);
         var objects = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var lookupObjects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var folder = Directory.CreateTempSubdirectory("riposte-store-quick-").FullName;
         try
         {
+            Console.WriteLine($"store provider: {stores.Provider}");
             var bundle = Path.Combine(folder, "bundle.json");
             var clock = Stopwatch.StartNew();
             using (var file = File.Create(bundle))
@@ -90,7 +95,7 @@ public static class StoreBenchmarksQuick
             Console.WriteLine($"generated {objects:N0} objects, {new FileInfo(bundle).Length / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:N1} s");
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (store, summary) = ImportInto(Path.Combine(folder, "import.db"), bundle);
+            var (store, summary) = ImportInto(stores.Open("import"), bundle);
             using (store)
             {
                 // CPU seconds beside wall seconds: on a shared machine the wall clock measures the neighbours too.
@@ -105,9 +110,9 @@ public static class StoreBenchmarksQuick
                 Console.WriteLine($"export: {exported:N0} objects in {clock.Elapsed.TotalSeconds:N2} s = {exported / clock.Elapsed.TotalSeconds:N0} objects/s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N2} s)");
             }
 
-            Profile(bundle);
+            Profile(bundle, stores);
             clock.Restart();
-            using var lookupStore = Fill(Path.Combine(folder, "lookup.db"), lookupObjects);
+            using var lookupStore = Fill(stores.Open("lookup"), lookupObjects);
             Console.WriteLine($"filled a {lookupObjects:N0}-object store in {clock.Elapsed.TotalSeconds:N1} s");
             var ids = SampleIds(lookupObjects, 20_000);
             var times = new double[ids.Length];
@@ -129,7 +134,7 @@ public static class StoreBenchmarksQuick
     }
 
     /// <summary>CPU cost of each import stage alone: read, validate, write.</summary>
-    private static void Profile(string bundle)
+    private static void Profile(string bundle, BenchStores stores)
     {
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -140,10 +145,8 @@ public static class StoreBenchmarksQuick
         cpu = process.TotalProcessorTime;
         var errors = objects.Count(o => !Riposte.Stix.Validation.StixValidator.Validate(o).IsValid);
         var validate = process.TotalProcessorTime - cpu;
-        var path = Path.Combine(Path.GetDirectoryName(bundle)!, "profile.db");
-        using (var store = new SqliteStixStore(path))
+        using (var store = stores.Open("profile"))
         {
-            store.Migrate();
             cpu = process.TotalProcessorTime;
             foreach (var batch in objects.Chunk(5_000))
                 store.Put(batch);
@@ -152,19 +155,23 @@ public static class StoreBenchmarksQuick
         Console.WriteLine($"CPU per 50,000 objects: read {read.TotalSeconds:N2} s, validate {validate.TotalSeconds:N2} s ({errors} invalid), write {write.TotalSeconds:N2} s");
     }
 
-    public static (SqliteStixStore Store, ImportSummary Summary) ImportInto(string path, string bundle)
+    /// <summary>A migrated SQLite store at <paramref name="path"/>.</summary>
+    public static SqliteStixStore Sqlite(string path)
     {
         var store = new SqliteStixStore(path);
         store.Migrate();
+        return store;
+    }
+
+    public static (IStixStore Store, ImportSummary Summary) ImportInto(IStixStore store, string bundle)
+    {
         var summary = new StixImporter(store).ImportFileAsync(bundle).GetAwaiter().GetResult();
         return (store, summary);
     }
 
     /// <summary>A store of <paramref name="count"/> generated objects, written in batches without the importer.</summary>
-    public static SqliteStixStore Fill(string path, int count)
+    public static IStixStore Fill(IStixStore store, int count)
     {
-        var store = new SqliteStixStore(path);
-        store.Migrate();
         foreach (var batch in StoreBenchmarksGenerator.Objects(count).Chunk(10_000))
             store.Put(batch);
         return store;

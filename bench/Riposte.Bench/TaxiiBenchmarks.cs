@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Riposte.Access;
 using Riposte.Storage.Access;
+using Riposte.Storage;
 using Riposte.Storage.Sqlite;
 using Riposte.Web;
 
@@ -105,21 +106,40 @@ public sealed class TaxiiBenchNode : IAsyncDisposable
         {
             foreach (var stale in Directory.GetFiles(Folder, Path.GetFileName(db) + "*"))
                 File.Delete(stale);
-            var watch = Stopwatch.StartNew();
-            using (var store = new SqliteStixStore(db))
-            {
-                store.Migrate();
-                foreach (var batch in StoreBenchmarksGenerator.Objects(objects).Chunk(10_000))
-                    store.Put(batch, CollectionId);
-            }
-            Console.WriteLine($"built {objects:N0}-object collection in {watch.Elapsed.TotalSeconds:N0} s: {db}");
+            using var store = StoreBenchmarksQuick.Sqlite(db);
+            FillCollection(store, objects, db);
         }
 
-        var app = RiposteHost.Build(new RiposteHostSettings { Db = db, Urls = "http://127.0.0.1:0" });
-        await app.StartAsync();
-        Seed(app.Services);
+        var node = await ServeAsync(db, null);
         if (objects > 0)
             await File.WriteAllTextAsync(ready, "ok");
+        return node;
+    }
+
+    /// <summary>
+    /// A node serving <paramref name="store"/> (e.g. on PostgreSQL), its collection filled with
+    /// <paramref name="objects"/> generated objects first (no cache); the access tables in the SQLite file <paramref name="db"/>.
+    /// </summary>
+    public static async Task<TaxiiBenchNode> StartOnAsync(IStixStore store, string db, int objects)
+    {
+        if (objects > 0)
+            FillCollection(store, objects, store.GetType().Name);
+        return await ServeAsync(db, store);
+    }
+
+    private static void FillCollection(IStixStore store, int objects, string where)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var batch in StoreBenchmarksGenerator.Objects(objects).Chunk(10_000))
+            store.Put(batch, CollectionId);
+        Console.WriteLine($"built {objects:N0}-object collection in {watch.Elapsed.TotalSeconds:N0} s: {where}");
+    }
+
+    private static async Task<TaxiiBenchNode> ServeAsync(string db, IStixStore? store)
+    {
+        var app = RiposteHost.Build(new RiposteHostSettings { Db = db, Urls = "http://127.0.0.1:0" }, store);
+        await app.StartAsync();
+        Seed(app.Services);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TaxiiBenchNode(app, new Uri(address), db);
     }

@@ -7,7 +7,8 @@ namespace Riposte.Bench;
 /// <summary>
 /// The TAXII figures in one process: POST throughput, GET page latency on the 1M collection, and
 /// 50 concurrent clients (45 paging, 5 posting) for a fixed time with error count and p50/p99.
-/// Arguments: [load seconds = 60] [clients = 50] [phases = post,get,load; also parts] [pages = 200].
+/// Arguments: [load seconds = 60] [clients = 50] [phases = post,get,load; also parts] [pages = 200]
+/// [collection objects = 1,000,000] [--db postgres://… for the STIX store on PostgreSQL, see <see cref="BenchStores"/>].
 /// </summary>
 public static class TaxiiBenchmarksQuick
 {
@@ -15,23 +16,28 @@ public static class TaxiiBenchmarksQuick
 
     public static async Task RunAsync(string[] args)
     {
+        using var stores = BenchStores.FromArgs(args, out args);
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
         var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
         var phases = args.Length > 2 ? args[2].Split(',') : ["post", "get", "load"];
         var pages = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
+        var objects = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1_000_000;
+        Console.WriteLine($"STIX store provider: {stores.Provider}");
 
         if (phases.Contains("post"))
-            await PostThroughputAsync();
-        await using var node = await TaxiiBenchNode.StartAsync(TaxiiBenchNode.CachedDb(1_000_000), 1_000_000);
+            await PostThroughputAsync(stores);
+        await using var node = stores.Provider == "SQLite"
+            ? await TaxiiBenchNode.StartAsync(TaxiiBenchNode.CachedDb(objects), objects)
+            : await TaxiiBenchNode.StartOnAsync(stores.Open("read"), stores.FilePath("read-access.db"), objects);
         if (phases.Contains("get"))
-            await GetPagesAsync(node, pages);
+            await GetPagesAsync(node, pages, objects);
         if (phases.Contains("parts"))
             TaxiiPageParts.Run(node, pages);
         if (phases.Contains("load"))
             await LoadAsync(node, clients, TimeSpan.FromSeconds(seconds));
     }
 
-    private static async Task GetPagesAsync(TaxiiBenchNode node, int pages)
+    private static async Task GetPagesAsync(TaxiiBenchNode node, int pages, int objects)
     {
         var latencies = new List<double>();
         string? next = null;
@@ -48,25 +54,28 @@ public static class TaxiiBenchmarksQuick
         var cpuPerPage = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / pages;
         var gcs = string.Join('/', collections.Select((before, generation) => GC.CollectionCount(generation) - before));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GET pages of 1,000 from a 1,000,000-object collection ({pages} consecutive pages): median {Percentile(latencies, 50):N1} ms, p95 {Percentile(latencies, 95):N1} ms, CPU {cpuPerPage:N1} ms/page (client and server), GCs gen0/1/2 {gcs}, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB (goal median < 30 ms)"));
+            $"GET pages of 1,000 from a {objects:N0}-object collection ({pages} consecutive pages): median {Percentile(latencies, 50):N1} ms, p95 {Percentile(latencies, 95):N1} ms, CPU {cpuPerPage:N1} ms/page (client and server), GCs gen0/1/2 {gcs}, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB (goal median < 30 ms)"));
     }
 
     /// <summary>
-    /// Only the POST goal: <c>quick taxii-post [runs = 3]</c>. Each run posts 10,000 objects in envelopes of
-    /// 1,000 to a fresh store and prints objects/s and the process CPU; the median run is the figure.
+    /// Only the POST goal: <c>quick taxii-post [runs = 3] [--db postgres://…]</c>. Each run posts 10,000 objects in
+    /// envelopes of 1,000 to a fresh store and prints objects/s and the process CPU; the median run is the figure.
     /// </summary>
     public static void RunPostOnly(string[] args)
     {
+        using var stores = BenchStores.FromArgs(args, out args);
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var rates = new List<double>();
         for (var i = 0; i < runs; i++)
-            rates.Add(PostThroughputAsync().GetAwaiter().GetResult());
+            rates.Add(PostThroughputAsync(stores).GetAwaiter().GetResult());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of {runs}: {Percentile(rates, 50):N0} objects/s"));
     }
 
-    private static async Task<double> PostThroughputAsync()
+    private static async Task<double> PostThroughputAsync(BenchStores stores)
     {
-        await using var postNode = await TaxiiBenchNode.StartAsync(TaxiiBenchNode.FreshDb("post"), 0);
+        await using var postNode = stores.Provider == "SQLite"
+            ? await TaxiiBenchNode.StartAsync(TaxiiBenchNode.FreshDb("post"), 0)
+            : await TaxiiBenchNode.StartOnAsync(stores.Open("post"), TaxiiBenchNode.FreshDb("post-access"), 0);
         await postNode.PostAsync(1_000, 1_000); // warm-up: JIT, connection, password cache
         var envelopes = TaxiiBenchNode.Envelopes(10_000, 1_000);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

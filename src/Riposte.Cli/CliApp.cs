@@ -75,6 +75,12 @@ public static class CliApp
             console.Fail(e.Message);
             return ExitCodes.UsageOrEnvironment;
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // Opening was fine but the server failed or went away mid-command: its reason, not a stack trace.
+            console.Fail($"the PostgreSQL store failed: {Riposte.Storage.Postgres.PostgresLocation.Reason(e)}");
+            return ExitCodes.UsageOrEnvironment;
+        }
         catch (OperationCanceledException)
         {
             console.Fail("cancelled");

@@ -77,7 +77,7 @@ public static class StoreSession
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
-            throw new CliException($"cannot open the store '{db}': {e.Message}. Pass another path with --db or set {StoreLocation.EnvironmentVariable}.");
+            throw new CliException($"cannot open the store '{Riposte.Storage.Postgres.PostgresLocation.Redact(db)}': {e.Message}. Pass another path with --db or set {StoreLocation.EnvironmentVariable}.");
         }
     }
 

@@ -45,11 +45,18 @@ public static class PostgresLocation
     /// A clear error for a database that cannot be used: which location (password hidden) and the server's
     /// or the network's reason — wrong password, no such database, nothing listening.
     /// </summary>
-    public static InvalidOperationException CannotOpen(string location, NpgsqlException error)
+    public static InvalidOperationException CannotOpen(string location, NpgsqlException error) =>
+        new($"cannot open the PostgreSQL store '{Redact(location)}': {Reason(error)}", error);
+
+    /// <summary>
+    /// What went wrong, for a user: the server's own message (with its SQLSTATE) when it answered, else the
+    /// network's reason (refused, reset, timed out). Npgsql's own messages never carry the password.
+    /// </summary>
+    public static string Reason(NpgsqlException error) => error switch
     {
-        var reason = error is PostgresException server ? server.MessageText : error.InnerException?.Message ?? error.Message;
-        return new InvalidOperationException($"cannot open the PostgreSQL store '{Redact(location)}': {reason}", error);
-    }
+        PostgresException server => $"{server.MessageText} (SQLSTATE {server.SqlState})",
+        _ => error.InnerException?.Message ?? error.Message,
+    };
 
     private static NpgsqlConnectionStringBuilder FromUrl(string location)
     {

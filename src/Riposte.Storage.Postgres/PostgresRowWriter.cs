@@ -32,26 +32,26 @@ internal static class PostgresRowWriter
         for (var i = 0; i < n; i++)
         {
             var row = rows[i];
-            var obj = row.Object;
+            var (obj, terms) = (row.Prepared.Object, row.Prepared.Terms);
             seqs[i] = row.Seq;
             ids[i] = obj.Id;
             versions[i] = obj.Version?.Text ?? "";
-            keys[i] = row.VersionKey;
+            keys[i] = row.Prepared.VersionKey;
             types[i] = obj.Type;
             specVersions[i] = obj.SpecVersion;
             creators[i] = obj.CreatedByRef;
             latest[i] = row.IsLatest;
-            json[i] = row.Json.ToArray();
-            names[i] = SearchText.Fold(row.Terms.Name);
-            descriptions[i] = SearchText.Fold(row.Terms.Description);
-            others[i] = SearchText.Fold(row.Terms.OtherText);
-            foreach (var marking in row.Terms.Markings)
+            json[i] = row.Prepared.Json.ToArray();
+            names[i] = row.Prepared.FoldedName;
+            descriptions[i] = row.Prepared.FoldedDescription;
+            others[i] = row.Prepared.FoldedOther;
+            foreach (var marking in terms.Markings)
                 markings.Add(marking, row.Seq);
-            foreach (var label in row.Terms.Labels)
+            foreach (var label in terms.Labels)
                 labels.Add(label, row.Seq);
-            foreach (var reference in row.Terms.References)
+            foreach (var reference in terms.References)
                 references.Add(reference.TargetId, row.Seq, reference.Property);
-            foreach (var external in row.Terms.ExternalIds)
+            foreach (var external in terms.ExternalIds)
             {
                 externalIds.Add(external.Id);
                 externalSources.Add(external.SourceName);

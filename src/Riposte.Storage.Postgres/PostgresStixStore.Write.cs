@@ -9,8 +9,9 @@ public sealed partial class PostgresStixStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (objects.Count == 0)
             return [];
+        var prepared = PreparedObject.All(objects);
         using var write = PostgresWriteTransaction.Begin(_source, _clock.GetUtcNow());
-        var outcomes = write.Write(objects, collectionId);
+        var outcomes = write.Write(prepared, collectionId);
         write.Commit();
         return outcomes;
     }
@@ -23,14 +24,15 @@ public sealed partial class PostgresStixStore
     {
         ArgumentNullException.ThrowIfNull(obj);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var prepared = PreparedObject.From(obj);
         using var write = PostgresWriteTransaction.Begin(_source, _clock.GetUtcNow());
         var (latestVersion, latestKey) = write.LatestVersionOf(obj.Id);
         var expectedKey = expectedLatestVersion is null ? null : VersionKeys.Of(expectedLatestVersion);
-        var newKey = VersionKeys.Of(obj);
+        var newKey = prepared.VersionKey;
         if (!string.Equals(latestKey, expectedKey, StringComparison.Ordinal)
             || (latestKey is not null && string.CompareOrdinal(newKey, latestKey) <= 0))
             return new ConditionalWrite(false, latestVersion);
-        if (write.Write([obj], collectionId)[0] != WriteOutcome.Added)
+        if (write.Write([prepared], collectionId)[0] != WriteOutcome.Added)
             return new ConditionalWrite(false, latestVersion);
         write.Commit();
         return new ConditionalWrite(true, obj.Version?.Text);

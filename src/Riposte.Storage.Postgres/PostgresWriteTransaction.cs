@@ -60,7 +60,7 @@ internal sealed class PostgresWriteTransaction : IDisposable
     }
 
     /// <summary>Plans the batch against what is stored and writes it in one round trip; commit separately.</summary>
-    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<StixObject> objects, string? collectionId)
+    public IReadOnlyList<WriteOutcome> Write(IReadOnlyList<PreparedObject> objects, string? collectionId)
     {
         var (stored, storedLatest) = Lookup(objects);
         var plan = new WritePlan(stored, storedLatest, _lastSeq);
@@ -96,14 +96,14 @@ internal sealed class PostgresWriteTransaction : IDisposable
     }
 
     /// <summary>The stored versions the batch names exactly, and the latest stored key of each of its ids.</summary>
-    private (Dictionary<(string, string), StoredVersion>, Dictionary<string, string>) Lookup(IReadOnlyList<StixObject> objects)
+    private (Dictionary<(string, string), StoredVersion>, Dictionary<string, string>) Lookup(IReadOnlyList<PreparedObject> objects)
     {
         var ids = new string[objects.Count];
         var keys = new string[objects.Count];
         for (var i = 0; i < objects.Count; i++)
         {
-            ids[i] = objects[i].Id;
-            keys[i] = VersionKeys.Of(objects[i]);
+            ids[i] = objects[i].Object.Id;
+            keys[i] = objects[i].VersionKey;
         }
         var stored = new Dictionary<(string, string), StoredVersion>();
         var latest = new Dictionary<string, string>(StringComparer.Ordinal);

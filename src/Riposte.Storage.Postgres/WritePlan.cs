@@ -6,8 +6,8 @@ namespace Riposte.Storage.Postgres;
 /// <summary>A version already in the database: its sequence number and the bytes stored for it.</summary>
 internal readonly record struct StoredVersion(long Seq, ReadOnlyMemory<byte> Json);
 
-/// <summary>One new row to insert, with the index terms derived from its JSON.</summary>
-internal sealed record NewRow(long Seq, StixObject Object, string VersionKey, ReadOnlyMemory<byte> Json, IndexTerms Terms)
+/// <summary>One new row to insert: its sequence number and the object with what was derived from it.</summary>
+internal sealed record NewRow(long Seq, PreparedObject Prepared)
 {
     public bool IsLatest { get; set; }
 }
@@ -38,7 +38,7 @@ internal sealed class WritePlan
     public List<long> Memberships { get; } = [];
     public long LastSeq { get; private set; }
 
-    public IReadOnlyList<WriteOutcome> Plan(IReadOnlyList<StixObject> objects, bool intoCollection)
+    public IReadOnlyList<WriteOutcome> Plan(IReadOnlyList<PreparedObject> objects, bool intoCollection)
     {
         var outcomes = new WriteOutcome[objects.Count];
         for (var i = 0; i < objects.Count; i++)
@@ -54,10 +54,9 @@ internal sealed class WritePlan
         return outcomes;
     }
 
-    private WriteOutcome PlanOne(StixObject obj, bool intoCollection)
+    private WriteOutcome PlanOne(PreparedObject prepared, bool intoCollection)
     {
-        var key = VersionKeys.Of(obj);
-        var json = obj.ToUtf8Json();
+        var (obj, key, json) = (prepared.Object, prepared.VersionKey, prepared.Json);
         if (_known.TryGetValue((obj.Id, key), out var existing))
         {
             // Same bytes is the fast answer; otherwise compare as JSON, where property order and
@@ -70,7 +69,7 @@ internal sealed class WritePlan
             return WriteOutcome.Unchanged;
         }
 
-        var row = new NewRow(++LastSeq, obj, key, json, IndexTerms.From(obj));
+        var row = new NewRow(++LastSeq, prepared);
         _known[(obj.Id, key)] = new StoredVersion(row.Seq, json);
         NewRows.Add(row);
         if (intoCollection)

@@ -8,10 +8,11 @@ internal sealed class CliRunner : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "riposte-cli-" + Guid.NewGuid().ToString("N"));
 
-    public CliRunner()
+    /// <param name="db">The <c>--db</c> value; by default a SQLite file in a fresh temporary folder.</param>
+    public CliRunner(string? db = null)
     {
         Directory.CreateDirectory(_folder);
-        Db = Path.Combine(_folder, "store.db");
+        Db = db ?? Path.Combine(_folder, "store.db");
     }
 
     public string Db { get; }

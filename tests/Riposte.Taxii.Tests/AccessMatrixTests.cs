@@ -6,12 +6,16 @@ using Riposte.Taxii.Tests.Support;
 
 namespace Riposte.Taxii.Tests;
 
+public sealed class SqliteAccessMatrixTests(TaxiiHost host) : AccessMatrixTests(host);
+
+public sealed class PostgresAccessMatrixTests(PostgresTaxiiHost host) : AccessMatrixTests(host.Started());
+
 /// <summary>
 /// Endpoint × user (role and organisation relationship) × marking: every read endpoint shows an
 /// object exactly to the readers the marking rules allow, and to nobody else.
 /// Objects are created by organisation A in the Shared collection.
 /// </summary>
-public sealed class AccessMatrixTests(TaxiiHost host)
+public abstract class AccessMatrixTests(TaxiiHost host)
 {
     private static readonly ConcurrentDictionary<(TaxiiHost, string), string> Planted = new();
 

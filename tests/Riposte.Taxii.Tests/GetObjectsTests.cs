@@ -4,7 +4,11 @@ using Riposte.Taxii.Tests.Support;
 
 namespace Riposte.Taxii.Tests;
 
-public sealed class GetObjectsTests(TaxiiHost host)
+public sealed class SqliteGetObjectsTests(TaxiiHost host) : GetObjectsTests(host);
+
+public sealed class PostgresGetObjectsTests(PostgresTaxiiHost host) : GetObjectsTests(host.Started());
+
+public abstract class GetObjectsTests(TaxiiHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

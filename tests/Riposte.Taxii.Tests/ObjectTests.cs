@@ -4,7 +4,11 @@ using Riposte.Taxii.Tests.Support;
 
 namespace Riposte.Taxii.Tests;
 
-public sealed class ObjectTests(TaxiiHost host)
+public sealed class SqliteObjectTests(TaxiiHost host) : ObjectTests(host);
+
+public sealed class PostgresObjectTests(PostgresTaxiiHost host) : ObjectTests(host.Started());
+
+public abstract class ObjectTests(TaxiiHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -5,7 +5,11 @@ using Riposte.Taxii.Tests.Support;
 
 namespace Riposte.Taxii.Tests;
 
-public sealed class PostObjectsTests(TaxiiHost host)
+public sealed class SqlitePostObjectsTests(TaxiiHost host) : PostObjectsTests(host);
+
+public sealed class PostgresPostObjectsTests(PostgresTaxiiHost host) : PostObjectsTests(host.Started());
+
+public abstract class PostObjectsTests(TaxiiHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

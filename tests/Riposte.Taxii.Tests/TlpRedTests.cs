@@ -5,11 +5,15 @@ using Riposte.Taxii.Tests.Support;
 
 namespace Riposte.Taxii.Tests;
 
+public sealed class SqliteTlpRedTests(TaxiiHost host) : TlpRedTests(host);
+
+public sealed class PostgresTlpRedTests(PostgresTaxiiHost host) : TlpRedTests(host.Started());
+
 /// <summary>
 /// A TLP:RED object posted by A for B must appear in no answer to anyone else: not in object lists
 /// (whatever the filters or pages), not by id, not in versions, not in the manifest, not in statuses.
 /// </summary>
-public sealed class TlpRedTests(TaxiiHost host)
+public abstract class TlpRedTests(TaxiiHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

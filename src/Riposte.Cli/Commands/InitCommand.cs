@@ -14,7 +14,7 @@ public static class InitCommand
         {
             using var store = StoreSession.Open(globals, parse);
             var summary = BuiltIns.Load(store);
-            Print(globals.Console, globals.DbPath(parse), summary);
+            Print(globals.Console, globals.DbForDisplay(parse), summary);
             return summary.Disarm.Rejected.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
         });
         return command;

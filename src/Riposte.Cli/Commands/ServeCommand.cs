@@ -28,7 +28,7 @@ public static class ServeCommand
             await using var app = RiposteHost.Build(new RiposteHostSettings { Db = db, Urls = parse.GetValue(urls) }, store);
             await app.StartAsync(cancellationToken);
             foreach (var address in app.Urls)
-                globals.Console.Out.MarkupLineInterpolated($"Riposte is serving [bold]{address}[/] (store: {db}); health at {address}/health, TAXII at {address}/taxii2/. Ctrl+C stops it.");
+                globals.Console.Out.MarkupLineInterpolated($"Riposte is serving [bold]{address}[/] (store: {globals.DbForDisplay(parse)}); health at {address}/health, TAXII at {address}/taxii2/. Ctrl+C stops it.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });

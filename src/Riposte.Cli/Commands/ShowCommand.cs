@@ -19,7 +19,7 @@ public static class ShowCommand
             var wanted = parse.GetValue(id)!;
             var found = store.GetLatest(wanted)
                 ?? store.Query(new StixQuery { ExternalId = wanted, Limit = 1 }).FirstOrDefault()
-                ?? throw new CliException($"no object '{wanted}' in the store {globals.DbPath(parse)}; try 'riposte search {wanted}'");
+                ?? throw new CliException($"no object '{wanted}' in the store {globals.DbForDisplay(parse)}; try 'riposte search {wanted}'");
             var obj = found.Object;
             var console = globals.Console.Out;
             console.Write(new JsonText(obj.Json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));

@@ -19,7 +19,7 @@ public static class StatsCommand
                 table.AddRow(Markup.Escape(type), count.ToString("N0", CultureInfo.InvariantCulture));
             globals.Console.Out.Write(table);
             globals.Console.Out.MarkupLineInterpolated(
-                $"[bold]{stats.Objects.ToString("N0", CultureInfo.InvariantCulture)}[/] objects, [bold]{stats.Versions.ToString("N0", CultureInfo.InvariantCulture)}[/] versions in {globals.DbPath(parse)}");
+                $"[bold]{stats.Objects.ToString("N0", CultureInfo.InvariantCulture)}[/] objects, [bold]{stats.Versions.ToString("N0", CultureInfo.InvariantCulture)}[/] versions in {globals.DbForDisplay(parse)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -19,11 +19,12 @@ using Riposte.Storage.Taxii;
 namespace Riposte.Taxii.Tests.Support;
 
 /// <summary>
-/// A real node on loopback: Kestrel on 127.0.0.1 (port 0), the SQLite STIX store, the access layer
-/// on SQLite and the TAXII endpoints, all in a temporary folder. The cast of organisations, users
-/// and collections is created through the access services, as an administrator would.
+/// A real node on loopback: Kestrel on 127.0.0.1 (port 0), the SQLite STIX store (see
+/// <see cref="PostgresTaxiiHost"/> for PostgreSQL), the access layer on SQLite and the TAXII endpoints, all
+/// in a temporary folder. The cast of organisations, users and collections is created through the access
+/// services, as an administrator would.
 /// </summary>
-public sealed class TaxiiHost : IAsyncLifetime
+public class TaxiiHost : IAsyncLifetime
 {
     public const string NodeOrg = "identity--00000000-0000-4000-8000-000000000001";
     public const string OrgA = "identity--0000000a-0000-4000-8000-00000000000a";
@@ -65,20 +66,22 @@ public sealed class TaxiiHost : IAsyncLifetime
 
     public string ApiRoot => "/taxii2/riposte/";
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The STIX store the node serves, migrated; the host's container disposes it.</summary>
+    protected virtual IStixStore OpenStore(string folder)
+    {
+        var store = new SqliteStixStore(Path.Combine(folder, "stix.db"));
+        store.Migrate();
+        return store;
+    }
+
+    public virtual async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var storePath = Path.Combine(_folder.FullName, "stix.db");
         var accessPath = Path.Combine(_folder.FullName, "access.db");
         var statusPath = Path.Combine(_folder.FullName, "taxii-status.db");
-        builder.Services.AddSingleton<IStixStore>(_ =>
-        {
-            var store = new SqliteStixStore(storePath);
-            store.Migrate();
-            return store;
-        });
+        builder.Services.AddSingleton(_ => OpenStore(_folder.FullName));
         builder.Services.AddRiposteAccess(_ => SqliteAccessRepositories.ForFile(accessPath), o =>
         {
             o.NodeOrganizationId = NodeOrg;
@@ -171,7 +174,7 @@ public sealed class TaxiiHost : IAsyncLifetime
 
     public string Objects(string collectionId) => $"{ApiRoot}collections/{collectionId}/objects/";
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {

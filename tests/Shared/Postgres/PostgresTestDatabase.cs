@@ -42,14 +42,9 @@ internal sealed class PostgresTestDatabase : IDisposable
     /// <summary>Creates the database, or skips (fails under CI) when no server is configured.</summary>
     public static PostgresTestDatabase Create()
     {
-        var server = Environment.GetEnvironmentVariable(ServerVariable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            const string why = $"no PostgreSQL server for tests: run `eval \"$(scripts/test-postgres.sh)\"` to set {ServerVariable}";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException(why + " (CI must provide it: .ci/run does)");
+        if (Unavailable() is { } why)
             Assert.Skip(why);
-        }
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
         var name = "riposte_t_" + Guid.NewGuid().ToString("N")[..20];
         using (var connection = new NpgsqlConnection(server))
         {
@@ -58,6 +53,20 @@ internal sealed class PostgresTestDatabase : IDisposable
             create.ExecuteNonQuery();
         }
         return new PostgresTestDatabase(server!, name);
+    }
+
+    /// <summary>
+    /// Why tests cannot run on PostgreSQL here (no server configured), or null when they can. Under CI a
+    /// missing server is an error, not a reason: it throws.
+    /// </summary>
+    public static string? Unavailable()
+    {
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ServerVariable)))
+            return null;
+        const string why = $"no PostgreSQL server for tests: run `eval \"$(scripts/test-postgres.sh)\"` to set {ServerVariable}";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(why + " (CI must provide it: .ci/run does)");
+        return why;
     }
 
     public void Dispose()
