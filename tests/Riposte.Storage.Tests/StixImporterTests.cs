@@ -37,6 +37,22 @@ public abstract class StixImporterTests(Func<TimeProvider?, StoreUnderTest> open
     }
 
     [Fact]
+    public async Task ImportAsync_PropertyNameTwice_RejectsOnlyThatObject()
+    {
+        var twice = Identity(2, "x").ToJson().Replace("\"name\":\"x\"", "\"name\":\"x\",\"name\":\"y\"", StringComparison.Ordinal);
+        var text = "{\"type\":\"bundle\",\"id\":\"bundle--00000000-0000-4000-8000-000000000001\",\"objects\":[\n"
+            + Identity(1, "A").ToJson() + ",\n" + twice + ",\n" + Indicator(3).ToJson() + "\n]}";
+
+        var summary = await Import(text, new ImportOptions { KeepInvalid = true });
+
+        Assert.Equal((2L, 1L), (summary.Added, summary.Rejected));
+        var rejection = Assert.Single(summary.Rejections);
+        Assert.Equal((3L, 1, Id("identity", 2), "$.objects[1]"), (rejection.Line, rejection.Index, rejection.Id, rejection.Path));
+        Assert.StartsWith("not a readable JSON object:", rejection.Reason, StringComparison.Ordinal);
+        Assert.Null(_temp.Store.GetLatest(Id("identity", 2)));
+    }
+
+    [Fact]
     public async Task ImportAsync_SameBundleTwice_SecondIsAllUnchanged()
     {
         var text = Bundle([.. Enumerable.Range(1, 30).Select(n => Indicator(n))]);

@@ -66,7 +66,7 @@ public sealed class StixImporter(IStixStore store, ImportOptions? options = null
             }
             tally.Read++;
             var result = StixValidator.Validate(obj);
-            if (!result.IsValid && !_options.KeepInvalid)
+            if (!result.IsValid && (!_options.KeepInvalid || !result.IsReadable))
             {
                 tally.Invalid(item, result);
                 continue;
