@@ -105,7 +105,7 @@ public static class StoreBenchmarksQuick
                 Console.WriteLine($"export: {exported:N0} objects in {clock.Elapsed.TotalSeconds:N2} s = {exported / clock.Elapsed.TotalSeconds:N0} objects/s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N2} s)");
             }
 
-            Profile(bundle);
+            StoreStagesQuick.Profile(bundle, 50_000, rounds: 1);
             clock.Restart();
             using var lookupStore = Fill(Path.Combine(folder, "lookup.db"), lookupObjects);
             Console.WriteLine($"filled a {lookupObjects:N0}-object store in {clock.Elapsed.TotalSeconds:N1} s");
@@ -126,33 +126,6 @@ public static class StoreBenchmarksQuick
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>CPU cost of each import stage alone: read, validate, write.</summary>
-    private static void Profile(string bundle)
-    {
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        List<Riposte.Stix.StixObject> objects;
-        using (var file = File.OpenRead(bundle))
-            objects = [.. Riposte.Stix.Json.StixBundleReader.Read(file).Select(i => i.Object!).Take(50_000)];
-        var read = process.TotalProcessorTime - cpu;
-        cpu = process.TotalProcessorTime;
-        var errors = objects.Count(o => !Riposte.Stix.Validation.StixValidator.Validate(o).IsValid);
-        var validate = process.TotalProcessorTime - cpu;
-        cpu = process.TotalProcessorTime;
-        var terms = objects.Sum(o => IndexTerms.From(o).References.Count);
-        var indexTerms = process.TotalProcessorTime - cpu;
-        var path = Path.Combine(Path.GetDirectoryName(bundle)!, "profile.db");
-        using (var store = new SqliteStixStore(path))
-        {
-            store.Migrate();
-            cpu = process.TotalProcessorTime;
-            foreach (var batch in objects.Chunk(5_000))
-                store.Put(batch);
-        }
-        var write = process.TotalProcessorTime - cpu;
-        Console.WriteLine($"CPU per 50,000 objects: read {read.TotalSeconds:N2} s, validate {validate.TotalSeconds:N2} s ({errors} invalid), write {write.TotalSeconds:N2} s (of which index terms alone {indexTerms.TotalSeconds:N2} s, {terms:N0} references)");
     }
 
     public static (SqliteStixStore Store, ImportSummary Summary) ImportInto(string path, string bundle)

@@ -19,7 +19,7 @@ internal sealed partial class BundleParser
 
         // The element is well-formed JSON (the reader just walked it) and valid UTF-8, so the object keeps its
         // compact bytes and reads only its top-level identity now; the validator parses the rest.
-        var obj = StixObject.FromUtf8(JsonMinifier.Minify(slice));
+        var obj = StixObject.FromReceivedUtf8(slice);
 
         var id = obj.Id.Length == 0 ? null : obj.Id;
         if (id is not null && options.RejectDuplicates && !_duplicates.TryAdd(id, obj.Version?.SortKey ?? "", index, out var first))
