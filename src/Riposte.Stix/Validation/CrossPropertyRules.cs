@@ -101,7 +101,7 @@ internal static partial class CrossPropertyRules
             foreach (var text in (ReadOnlySpan<string>)["name", "data"])
             {
                 if (Present(value, text) is { } node)
-                    ValueChecks.ExpectString(node, JsonPathText.Property(at, text), s.Sink);
+                    ValueChecks.RequireString(node, JsonPathText.Property(at, text), s.Sink);
             }
         }
     }

@@ -73,7 +73,7 @@ public static partial class StixValidator
                 CheckId(scope, value);
                 continue;
             }
-            var key = property.Name;
+            var key = PropertyNames.Of(property);
             if (value.ValueKind == JsonValueKind.Null)
             {
                 scope.Error(key, "must not be null (omit the property instead)");

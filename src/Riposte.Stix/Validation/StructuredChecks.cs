@@ -160,7 +160,7 @@ internal static partial class StructuredChecks
         bool hasSourceName = false, hasDescription = false, hasUrl = false, hasExternalId = false, hasHashes = false;
         foreach (var property in reference.EnumerateObject())
         {
-            var key = property.Name;
+            var key = PropertyNames.Of(property);
             var value = property.Value;
             var propertyPath = JsonPathText.Property(at, key);
             switch (key)
@@ -175,7 +175,7 @@ internal static partial class StructuredChecks
                     break;
                 case "description":
                     hasDescription = true;
-                    ValueChecks.ExpectString(value, propertyPath, sink);
+                    ValueChecks.RequireString(value, propertyPath, sink);
                     break;
                 case "url":
                     hasUrl = true;

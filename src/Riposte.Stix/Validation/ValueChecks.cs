@@ -28,7 +28,7 @@ internal static partial class ValueChecks
         switch (rule.Kind)
         {
             case PropertyKind.String:
-                ExpectString(node, path, sink);
+                RequireString(node, path, sink);
                 break;
             case PropertyKind.Boolean:
                 if (node.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -122,6 +122,13 @@ internal static partial class ValueChecks
     {
         if (ExpectString(node, path, sink) is { } url && !UrlShape().IsMatch(url))
             sink.Error(path, $"'{url}' is not a URL (RFC 3986: scheme ':' followed by the rest, no spaces)");
+    }
+
+    /// <summary>Like <see cref="ExpectString"/> for a value whose text is not needed: no string is made.</summary>
+    public static void RequireString(JsonElement node, string path, IssueSink sink)
+    {
+        if (node.ValueKind != JsonValueKind.String)
+            sink.Error(path, "must be a string");
     }
 
     public static string? ExpectString(JsonElement node, string path, IssueSink sink)

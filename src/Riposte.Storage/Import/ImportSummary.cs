@@ -36,7 +36,12 @@ public sealed record ImportSummary(
 public sealed record ImportOptions
 {
     /// <summary>Objects per transaction: bigger is faster, smaller loses less on a crash.</summary>
-    public int BatchSize { get; init; } = 5_000;
+    /// <remarks>
+    /// A commit writes every page the batch touched, and an index over random ids (the id index, references)
+    /// touches pages all over itself, so fewer, larger commits write far fewer pages: 20,000 per batch cost 16 %
+    /// less writer CPU than 5,000 on 100,000 objects, for a few tens of MB more held in the pipeline.
+    /// </remarks>
+    public int BatchSize { get; init; } = 20_000;
 
     /// <summary>Put every stored object into this collection too.</summary>
     public string? CollectionId { get; init; }
