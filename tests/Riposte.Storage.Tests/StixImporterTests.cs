@@ -94,6 +94,22 @@ public abstract class StixImporterTests(Func<TimeProvider?, StoreUnderTest> open
     }
 
     [Fact]
+    public async Task ImportAsync_BatchByteLimit_EndsBatchesBeforeTheirObjectCount()
+    {
+        var objects = Enumerable.Range(1, 12).Select(n => Indicator(n)).ToList();
+        var perObject = objects.Max(o => o.ToUtf8Json().Length);
+        var writes = new List<long>();
+        var progress = new SynchronousProgress(p => writes.Add(p.ObjectsWritten));
+
+        var summary = await Import(Bundle([.. objects]), new ImportOptions { BatchSize = 1_000, MaxBatchBytes = 3 * perObject }, progress);
+
+        Assert.Equal(12, summary.Added);
+        // Batches of three: every write but the last report adds at most three objects.
+        Assert.True(writes.Count >= 4, string.Join(", ", writes));
+        Assert.All(writes.Zip(writes.Skip(1)), w => Assert.InRange(w.Second - w.First, 0, 3));
+    }
+
+    [Fact]
     public async Task ImportAsync_Truncated_KeepsObjectsBeforeCutAndIsIncomplete()
     {
         var text = Bundle(Indicator(1), Indicator(2), Indicator(3));

@@ -43,6 +43,12 @@ public sealed record ImportOptions
     /// </remarks>
     public int BatchSize { get; init; } = 20_000;
 
+    /// <summary>
+    /// A batch also ends once its objects' JSON reaches this many bytes, so a feed of very large objects keeps
+    /// the pipeline (a few batches) as small in memory as a feed of ordinary ones.
+    /// </summary>
+    public long MaxBatchBytes { get; init; } = 32L * 1024 * 1024;
+
     /// <summary>Put every stored object into this collection too.</summary>
     public string? CollectionId { get; init; }
 
