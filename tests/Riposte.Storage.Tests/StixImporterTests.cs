@@ -49,7 +49,7 @@ public abstract class StixImporterTests(Func<TimeProvider?, StoreUnderTest> open
         var rejection = Assert.Single(summary.Rejections);
         Assert.Equal((3L, 1, Id("identity", 2), "$.objects[1]"), (rejection.Line, rejection.Index, rejection.Id, rejection.Path));
         Assert.StartsWith("not a readable JSON object:", rejection.Reason, StringComparison.Ordinal);
-        Assert.Null(_temp.Store.GetLatest(Id("identity", 2)));
+        Assert.Null(Temp.Store.GetLatest(Id("identity", 2)));
     }
 
     [Fact]
