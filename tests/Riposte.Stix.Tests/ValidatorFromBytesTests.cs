@@ -27,6 +27,8 @@ public class ValidatorFromBytesTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("$", error.Path);
         Assert.StartsWith("not a readable JSON object:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'name'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
         Assert.False(result.IsReadable);
     }
 

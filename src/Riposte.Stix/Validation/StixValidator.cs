@@ -37,13 +37,20 @@ public static partial class StixValidator
         }
         catch (JsonException ex)
         {
-            return new ValidationResult([new StixIssue(IssueSeverity.Error, "$", $"not a readable JSON object: {ex.Message}")]) { IsReadable = false };
+            return new ValidationResult([new StixIssue(IssueSeverity.Error, "$", $"not a readable JSON object: {Reason(ex)}")]) { IsReadable = false };
         }
         using (document)
             return Validate(document.RootElement);
     }
 
     public static ValidationResult Validate(JsonObject json) => Validate(new StixObject(json));
+
+    /// <summary>The parser's reason without its position suffix: the issue's path and the caller's line say where.</summary>
+    private static string Reason(JsonException ex)
+    {
+        var cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? ex.Message[..cut] : ex.Message;
+    }
 
     /// <summary>Validates a parsed object; the element must stay readable (its document undisposed) during the call.</summary>
     public static ValidationResult Validate(JsonElement json)
