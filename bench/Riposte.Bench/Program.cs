@@ -5,13 +5,14 @@ namespace Riposte.Bench;
 /// <summary>
 /// BenchmarkDotNet suites: <c>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'</c>.
 /// One-process measurements for a loaded machine, where BenchmarkDotNet's own build can time out:
-/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|ingest|taxii|taxii-post|federation|report|detect|ui|pg-bulk|replicas [args]</c>. See docs/benchmarks.md.
+/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|store-stages|ingest|taxii|taxii-post|federation|report|detect|ui|pg-bulk|replicas [args]</c>. See docs/benchmarks.md.
 /// </summary>
 public static class BenchmarkProgram
 {
     private static readonly Dictionary<string, Action<string[]>> Quick = new(StringComparer.Ordinal)
     {
         ["store"] = StoreBenchmarksQuick.Run,
+        ["store-stages"] = StoreStagesQuick.Run,
         ["ingest"] = IngestBenchmarksQuick.Run,
         ["taxii"] = TaxiiBenchmarksQuick.Run,
         ["taxii-post"] = TaxiiBenchmarksQuick.RunPostOnly,

@@ -110,7 +110,7 @@ public static class StoreBenchmarksQuick
                 Console.WriteLine($"export: {exported:N0} objects in {clock.Elapsed.TotalSeconds:N2} s = {exported / clock.Elapsed.TotalSeconds:N0} objects/s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N2} s)");
             }
 
-            Profile(bundle, stores);
+            StoreStagesQuick.Profile(bundle, 50_000, rounds: 1);
             clock.Restart();
             using var lookupStore = Fill(stores.Open("lookup"), lookupObjects);
             Console.WriteLine($"filled a {lookupObjects:N0}-object store in {clock.Elapsed.TotalSeconds:N1} s");
@@ -131,28 +131,6 @@ public static class StoreBenchmarksQuick
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>CPU cost of each import stage alone: read, validate, write.</summary>
-    private static void Profile(string bundle, BenchStores stores)
-    {
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        List<Riposte.Stix.StixObject> objects;
-        using (var file = File.OpenRead(bundle))
-            objects = [.. Riposte.Stix.Json.StixBundleReader.Read(file).Select(i => i.Object!).Take(50_000)];
-        var read = process.TotalProcessorTime - cpu;
-        cpu = process.TotalProcessorTime;
-        var errors = objects.Count(o => !Riposte.Stix.Validation.StixValidator.Validate(o).IsValid);
-        var validate = process.TotalProcessorTime - cpu;
-        using (var store = stores.Open("profile"))
-        {
-            cpu = process.TotalProcessorTime;
-            foreach (var batch in objects.Chunk(5_000))
-                store.Put(batch);
-        }
-        var write = process.TotalProcessorTime - cpu;
-        Console.WriteLine($"CPU per 50,000 objects: read {read.TotalSeconds:N2} s, validate {validate.TotalSeconds:N2} s ({errors} invalid), write {write.TotalSeconds:N2} s");
     }
 
     /// <summary>A migrated SQLite store at <paramref name="path"/>.</summary>

@@ -64,6 +64,13 @@ public sealed class StixObject
     /// <exception cref="JsonException">The bytes are not a JSON object.</exception>
     public static StixObject FromUtf8(ReadOnlyMemory<byte> compactUtf8) => new(compactUtf8, TopLevelScan.Of(compactUtf8.Span));
 
+    /// <summary>
+    /// An object from the text of one well-formed JSON object as a reader received it (a bundle's or an envelope's
+    /// element): insignificant whitespace is dropped, every token is kept byte for byte, nothing is parsed into a tree.
+    /// </summary>
+    /// <exception cref="JsonException">The bytes are not a JSON object.</exception>
+    public static StixObject FromReceivedUtf8(ReadOnlySpan<byte> wellFormedJson) => FromUtf8(JsonMinifier.Minify(wellFormedJson));
+
     /// <summary>The object's JSON. Treat it as read-only: build a new object to change one.</summary>
     public JsonObject Json
     {

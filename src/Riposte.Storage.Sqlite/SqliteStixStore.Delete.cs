@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Riposte.Stix;
 
 namespace Riposte.Storage.Sqlite;
@@ -51,7 +50,7 @@ public sealed partial class SqliteStixStore
             while (reader.Read())
             {
                 var json = reader.GetFieldValue<byte[]>(1);
-                victims.Add((reader.GetInt64(0), IndexTerms.From(new StixObject((JsonObject)JsonNode.Parse(json)!, json))));
+                victims.Add((reader.GetInt64(0), IndexTerms.From(json)));
             }
         }
         foreach (var (seq, terms) in victims)

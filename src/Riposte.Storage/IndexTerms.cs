@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Riposte.Stix;
 
 namespace Riposte.Storage;
@@ -38,52 +38,70 @@ public sealed class IndexTerms
 
     public bool HasText => Name is not null || Description is not null || OtherText is not null;
 
-    /// <summary>
-    /// The terms of one object, read in a single pass over its properties: this runs for every object
-    /// an import writes, so it avoids a look-up per property and any intermediate sequence.
-    /// </summary>
+    /// <summary>The terms of one object, read from its UTF-8 JSON (as received or as stored).</summary>
     public static IndexTerms From(StixObject obj)
     {
+        ArgumentNullException.ThrowIfNull(obj);
+        return From(obj.ToUtf8Json().Span);
+    }
+
+    /// <summary>
+    /// The terms of one JSON object, read in a single forward pass over its bytes: this runs for every object
+    /// an import writes, so it builds no JSON tree and turns into .NET strings only the values it keeps.
+    /// </summary>
+    /// <exception cref="JsonException">The bytes are not one JSON object.</exception>
+    public static IndexTerms From(ReadOnlySpan<byte> utf8Object)
+    {
+        var reader = new Utf8JsonReader(utf8Object);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("a STIX object must be a JSON object");
         IReadOnlyList<string> markings = [], labels = [], aliases = [];
         List<ExternalId>? externalIds = null;
         List<ObjectReference>? references = null;
         string? name = null, value = null, description = null, summary = null, explanation = null, shortName = null;
-        foreach (var (property, node) in obj.Json)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var property = PropertyOf(ref reader);
+            var referenceName = property is Property.Reference or Property.References ? ReferenceName(ref reader) : null;
+            reader.Read();
             switch (property)
             {
-                case "object_marking_refs":
-                    markings = StixObject.StringsIn(node); // markings have their own index; as references they would double the rows
+                case Property.Markings:
+                    markings = Strings(ref reader); // markings have their own index; as references they would double the rows
                     break;
-                case "labels":
-                    labels = StixObject.StringsIn(node);
+                case Property.Labels:
+                    labels = Strings(ref reader);
                     break;
-                case "aliases":
-                    aliases = StixObject.StringsIn(node);
+                case Property.Aliases:
+                    aliases = Strings(ref reader);
                     break;
-                case "external_references":
-                    externalIds = ReadExternalIds(node);
+                case Property.ExternalReferences:
+                    externalIds = ReadExternalIds(ref reader);
                     break;
-                case "name":
-                    name = Text(node);
+                case Property.Name:
+                    name = Text(ref reader);
                     break;
-                case "value":
-                    value = Text(node);
+                case Property.Value:
+                    value = Text(ref reader);
                     break;
-                case "description":
-                    description = Text(node);
+                case Property.Description:
+                    description = Text(ref reader);
                     break;
-                case "abstract":
-                    summary = Text(node);
+                case Property.Abstract:
+                    summary = Text(ref reader);
                     break;
-                case "explanation":
-                    explanation = Text(node);
+                case Property.Explanation:
+                    explanation = Text(ref reader);
                     break;
-                case "x_mitre_shortname":
-                    shortName = Text(node);
+                case Property.ShortName:
+                    shortName = Text(ref reader);
+                    break;
+                case Property.Reference:
+                case Property.References:
+                    AddReferences(ref reader, referenceName!, property, ref references);
                     break;
                 default:
-                    AddReferences(property, node, ref references);
+                    reader.Skip();
                     break;
             }
         }
@@ -115,35 +133,149 @@ public sealed class IndexTerms
         };
     }
 
-    private static void AddReferences(string property, JsonNode? node, ref List<ObjectReference>? references)
+    private enum Property
     {
-        if (property.EndsWith("_ref", StringComparison.Ordinal))
+        Other,
+        Markings,
+        Labels,
+        Aliases,
+        ExternalReferences,
+        Name,
+        Value,
+        Description,
+        Abstract,
+        Explanation,
+        ShortName,
+        Reference,
+        References,
+    }
+
+    private static Property PropertyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+            return PropertyOf(Encoding.UTF8.GetBytes(reader.GetString()!)); // rare: compare the unescaped name
+        return PropertyOf(reader.ValueSpan);
+    }
+
+    private static readonly (byte[] Name, Property Kind)[] NamedProperties =
+    [
+        ("object_marking_refs"u8.ToArray(), Property.Markings),
+        ("labels"u8.ToArray(), Property.Labels),
+        ("aliases"u8.ToArray(), Property.Aliases),
+        ("external_references"u8.ToArray(), Property.ExternalReferences),
+        ("name"u8.ToArray(), Property.Name),
+        ("value"u8.ToArray(), Property.Value),
+        ("description"u8.ToArray(), Property.Description),
+        ("abstract"u8.ToArray(), Property.Abstract),
+        ("explanation"u8.ToArray(), Property.Explanation),
+        ("x_mitre_shortname"u8.ToArray(), Property.ShortName),
+    ];
+
+    private static Property PropertyOf(ReadOnlySpan<byte> name)
+    {
+        foreach (var (known, kind) in NamedProperties)
         {
-            if (Text(node) is { } target)
-                (references ??= []).Add(new ObjectReference(property, target));
+            if (name.SequenceEqual(known))
+                return kind;
         }
-        else if (property.EndsWith("_refs", StringComparison.Ordinal) && node is JsonArray targets)
+        return name.EndsWith("_ref"u8) ? Property.Reference
+            : name.EndsWith("_refs"u8) ? Property.References
+            : Property.Other;
+    }
+
+    // The reference properties most objects carry, so their names cost no new string per object.
+    private static readonly (byte[] Utf8, string Name)[] CommonReferenceNames =
+        [.. new[] { "created_by_ref", "source_ref", "target_ref", "object_refs", "sighting_of_ref", "where_sighted_refs", "observed_data_refs", "sample_ref" }
+            .Select(name => (Encoding.UTF8.GetBytes(name), name))];
+
+    private static string ReferenceName(ref Utf8JsonReader reader)
+    {
+        foreach (var (utf8, name) in CommonReferenceNames)
         {
-            foreach (var t in targets)
-            {
-                if (Text(t) is { } each)
-                    (references ??= []).Add(new ObjectReference(property, each));
-            }
+            if (reader.ValueTextEquals(utf8))
+                return name;
+        }
+        return reader.GetString()!;
+    }
+
+    /// <summary>Reads a reference property; the reader is on its value and is left on the value's last token.</summary>
+    private static void AddReferences(ref Utf8JsonReader reader, string property, Property kind, ref List<ObjectReference>? references)
+    {
+        if (kind == Property.Reference)
+        {
+            if (Text(ref reader) is { } target)
+                (references ??= []).Add(new ObjectReference(property, target));
+            return;
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (Text(ref reader) is { } each)
+                (references ??= []).Add(new ObjectReference(property, each));
         }
     }
 
-    private static List<ExternalId>? ReadExternalIds(JsonNode? node)
+    private static List<ExternalId>? ReadExternalIds(ref Utf8JsonReader reader)
     {
-        if (node is not JsonArray entries)
-            return null;
-        List<ExternalId>? ids = null;
-        foreach (var entry in entries)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            if (entry is JsonObject o && Text(o["external_id"]) is { } id)
-                (ids ??= []).Add(new ExternalId(id, Text(o["source_name"]) ?? ""));
+            reader.Skip();
+            return null;
+        }
+        List<ExternalId>? ids = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            string? id = null, sourceName = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("external_id"u8);
+                var isSource = !isId && reader.ValueTextEquals("source_name"u8);
+                reader.Read();
+                if (isId)
+                    id = Text(ref reader);
+                else if (isSource)
+                    sourceName = Text(ref reader);
+                else
+                    reader.Skip();
+            }
+            if (id is not null)
+                (ids ??= []).Add(new ExternalId(id, sourceName ?? ""));
         }
         return ids;
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    /// <summary>The string entries of a list value (others skipped); empty when the value is not a list.</summary>
+    private static IReadOnlyList<string> Strings(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return [];
+        }
+        List<string>? list = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (Text(ref reader) is { } s)
+                (list ??= []).Add(s);
+        }
+        return list ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>The value when it is a string, else null (a list or object value is skipped).</summary>
+    private static string? Text(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+            return reader.GetString();
+        reader.Skip();
+        return null;
+    }
 }

@@ -31,4 +31,20 @@ public sealed class IndexTermsTests
         Assert.Equal([new ExternalId("T0049.003", "DISARM")], terms.ExternalIds);
         Assert.Equal("Boost T0049.003", terms.OtherText);
     }
+
+    [Fact]
+    public void From_EscapedNamesAndValues_ReadAsTheirText()
+    {
+        const string json = """{"type":"indicator","\u006eame":"caf\u00e9 \"x\"","labels":["a\/b"],"source\u005fref":"indicator--00000000-0000-4000-8000-000000000001"}""";
+
+        var terms = IndexTerms.From(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal("café \"x\"", terms.Name);
+        Assert.Equal(["a/b"], terms.Labels);
+        Assert.Equal([new ObjectReference("source_ref", "indicator--00000000-0000-4000-8000-000000000001")], terms.References);
+    }
+
+    [Fact]
+    public void From_BytesThatAreNotAnObject_Throws() =>
+        Assert.Throws<System.Text.Json.JsonException>(() => IndexTerms.From("[1,2]"u8));
 }

@@ -37,6 +37,22 @@ public abstract class StixImporterTests(Func<TimeProvider?, StoreUnderTest> open
     }
 
     [Fact]
+    public async Task ImportAsync_PropertyNameTwice_RejectsOnlyThatObject()
+    {
+        var twice = Identity(2, "x").ToJson().Replace("\"name\":\"x\"", "\"name\":\"x\",\"name\":\"y\"", StringComparison.Ordinal);
+        var text = "{\"type\":\"bundle\",\"id\":\"bundle--00000000-0000-4000-8000-000000000001\",\"objects\":[\n"
+            + Identity(1, "A").ToJson() + ",\n" + twice + ",\n" + Indicator(3).ToJson() + "\n]}";
+
+        var summary = await Import(text, new ImportOptions { KeepInvalid = true });
+
+        Assert.Equal((2L, 1L), (summary.Added, summary.Rejected));
+        var rejection = Assert.Single(summary.Rejections);
+        Assert.Equal((3L, 1, Id("identity", 2), "$.objects[1]"), (rejection.Line, rejection.Index, rejection.Id, rejection.Path));
+        Assert.StartsWith("not a readable JSON object:", rejection.Reason, StringComparison.Ordinal);
+        Assert.Null(Temp.Store.GetLatest(Id("identity", 2)));
+    }
+
+    [Fact]
     public async Task ImportAsync_SameBundleTwice_SecondIsAllUnchanged()
     {
         var text = Bundle([.. Enumerable.Range(1, 30).Select(n => Indicator(n))]);
@@ -75,6 +91,22 @@ public abstract class StixImporterTests(Func<TimeProvider?, StoreUnderTest> open
         Assert.Equal(100, reports[^1].ObjectsWritten);
         Assert.Equal(text.Length, reports[^1].BytesRead);
         Assert.Equal(text.Length, summary.BytesRead);
+    }
+
+    [Fact]
+    public async Task ImportAsync_BatchByteLimit_EndsBatchesBeforeTheirObjectCount()
+    {
+        var objects = Enumerable.Range(1, 12).Select(n => Indicator(n)).ToList();
+        var perObject = objects.Max(o => o.ToUtf8Json().Length);
+        var writes = new List<long>();
+        var progress = new SynchronousProgress(p => writes.Add(p.ObjectsWritten));
+
+        var summary = await Import(Bundle([.. objects]), new ImportOptions { BatchSize = 1_000, MaxBatchBytes = 3 * perObject }, progress);
+
+        Assert.Equal(12, summary.Added);
+        // Batches of three: every write but the last report adds at most three objects.
+        Assert.True(writes.Count >= 4, string.Join(", ", writes));
+        Assert.All(writes.Zip(writes.Skip(1)), w => Assert.InRange(w.Second - w.First, 0, 3));
     }
 
     [Fact]

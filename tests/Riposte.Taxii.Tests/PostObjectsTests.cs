@@ -59,6 +59,23 @@ public abstract class PostObjectsTests(TaxiiHost host)
     }
 
     [Fact]
+    public async Task PostObjects_ObjectWithAPropertyNameTwice_FailureNotServerError()
+    {
+        using var client = host.Client("alice");
+        var good = StixFactory.AttackPattern(createdBy: TaxiiHost.OrgA);
+        var twice = StixFactory.AttackPattern(createdBy: TaxiiHost.OrgA).ToJsonString().Replace("\"type\":", "\"name\":\"again\",\"type\":", StringComparison.Ordinal);
+        var body = "{\"objects\":[" + good.ToJsonString() + "," + twice + "]}";
+
+        using var response = await client.PostAsync(host.Objects(TaxiiHost.Shared), TaxiiHttp.Body(body), Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var status = await TaxiiHttp.JsonOf(response);
+        Assert.Equal((1, 1), ((int)status["success_count"]!, (int)status["failure_count"]!));
+        Assert.Contains("$.objects[1]: not a readable JSON object", (string?)status["failures"]![0]!["message"], StringComparison.Ordinal);
+        Assert.NotNull(host.Store.GetLatest((string)good["id"]!));
+    }
+
+    [Fact]
     public async Task PostObjects_EnvelopeOfManyChunks_StatusInInputOrderWithEveryFailure()
     {
         // More objects than one store chunk, so validation and writing overlap; invalid ones and a

@@ -30,6 +30,23 @@ internal static class JsonNumbers
         return false;
     }
 
+    /// <summary>A JSON number that fits a double (false for other kinds and for numbers beyond double's range).</summary>
+    public static bool TryGetDouble(JsonElement element, out double d)
+    {
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out d))
+            return true;
+        d = 0;
+        return false;
+    }
+
+    /// <inheritdoc cref="TryGetInteger(JsonValue, out long)"/>
+    public static bool TryGetInteger(JsonElement element, out long n)
+    {
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out n))
+            return true;
+        return IntegralDouble(TryGetDouble(element, out var d), d, out n);
+    }
+
     /// <summary>An integral JSON number (5 and 5.0 both count) that fits a long.</summary>
     public static bool TryGetInteger(JsonValue value, out long n)
     {
@@ -38,7 +55,12 @@ internal static class JsonNumbers
         if (value.TryGetValue(out n))
             return true;
         if (value.TryGetValue<int>(out var i)) { n = i; return true; }
-        if (TryGetDouble(value, out var d) && Math.Abs(d) < 9.2e18 && d == Math.Floor(d))
+        return IntegralDouble(TryGetDouble(value, out var d), d, out n);
+    }
+
+    private static bool IntegralDouble(bool isNumber, double d, out long n)
+    {
+        if (isNumber && Math.Abs(d) < 9.2e18 && d == Math.Floor(d))
         {
             n = (long)d;
             return true;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Riposte.Stix.Validation;
 
@@ -8,8 +7,6 @@ namespace Riposte.Stix.Json;
 
 internal sealed partial class BundleParser
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-
     /// <summary>Turns one syntactically complete element into an object, or into a problem that skips only it.</summary>
     private BundleItem BuildElement(ReadOnlySpan<byte> slice, int index, long line, string path)
     {
@@ -20,16 +17,9 @@ internal sealed partial class BundleParser
             return new BundleItem(index, badLine, null, null, new StixIssue(IssueSeverity.Error, path, $"invalid UTF-8 byte sequence at line {badLine}")) { Path = path };
         }
 
-        StixObject obj;
-        try
-        {
-            var compact = JsonMinifier.Minify(slice);
-            obj = new StixObject((JsonObject)JsonNode.Parse(compact, NodeOptions)!, compact);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
-        {
-            return new BundleItem(index, line, null, null, new StixIssue(IssueSeverity.Error, path, $"not a readable JSON object: {ex.Message}")) { Path = path };
-        }
+        // The element is well-formed JSON (the reader just walked it) and valid UTF-8, so the object keeps its
+        // compact bytes and reads only its top-level identity now; the validator parses the rest.
+        var obj = StixObject.FromReceivedUtf8(slice);
 
         var id = obj.Id.Length == 0 ? null : obj.Id;
         if (id is not null && options.RejectDuplicates && !_duplicates.TryAdd(id, obj.Version?.SortKey ?? "", index, out var first))

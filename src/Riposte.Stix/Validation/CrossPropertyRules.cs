@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Riposte.Stix.Validation;
@@ -28,7 +28,7 @@ internal static partial class CrossPropertyRules
 
     public static void Malware(ObjectScope s)
     {
-        if (s.Json["is_family"] is JsonValue v && v.TryGetValue<bool>(out var isFamily) && isFamily && !s.Has("name"))
+        if (s.Get("is_family").ValueKind == JsonValueKind.True && !s.Has("name"))
             s.Error("name", "a malware family (is_family true) must have a name");
     }
 
@@ -44,11 +44,11 @@ internal static partial class CrossPropertyRules
         var hasRefs = s.Has("object_refs");
         if (hasObjects == hasRefs)
             s.Sink.Error(s.Path, "observed-data needs exactly one of object_refs or (deprecated) objects");
-        if (hasRefs && s.Json["object_refs"] is JsonArray refs)
+        if (hasRefs && s.Get("object_refs") is { ValueKind: JsonValueKind.Array } refs)
         {
-            foreach (var r in refs)
+            foreach (var r in refs.EnumerateArray())
             {
-                if (r is JsonValue v && v.TryGetValue<string>(out var id) && StixIds.TryGetType(id, out var type)
+                if (r.ValueKind == JsonValueKind.String && r.GetString() is { } id && StixIds.TryGetType(id, out var type)
                     && StixTypes.CategoryOf(type) is StixCategory.CyberObservable or StixCategory.Unknown)
                     return;
             }
@@ -85,29 +85,35 @@ internal static partial class CrossPropertyRules
     /// <summary>Each registry value has a string name and, when given, a data_type from windows-registry-datatype-enum.</summary>
     public static void WindowsRegistryKey(ObjectScope s)
     {
-        if (s.Json["values"] is not JsonArray values)
+        if (s.Get("values") is not { ValueKind: JsonValueKind.Array } values)
             return;
         var path = s.PathOf("values");
-        for (var i = 0; i < values.Count; i++)
+        var i = -1;
+        foreach (var value in values.EnumerateArray())
         {
-            if (values[i] is not JsonObject value)
+            i++;
+            if (value.ValueKind != JsonValueKind.Object)
                 continue;
             var at = JsonPathText.Index(path, i);
-            if (value["data_type"] is { } dataType && ValueChecks.ExpectString(dataType, JsonPathText.Property(at, "data_type"), s.Sink) is { } name
+            if (Present(value, "data_type") is { } dataType && ValueChecks.ExpectString(dataType, JsonPathText.Property(at, "data_type"), s.Sink) is { } name
                 && !Rules.Vocabularies.WindowsRegistryDatatype.Values.Contains(name))
                 s.Sink.Error(JsonPathText.Property(at, "data_type"), $"'{name}' is not in windows-registry-datatype-enum");
             foreach (var text in (ReadOnlySpan<string>)["name", "data"])
             {
-                if (value[text] is { } node)
-                    ValueChecks.ExpectString(node, JsonPathText.Property(at, text), s.Sink);
+                if (Present(value, text) is { } node)
+                    ValueChecks.RequireString(node, JsonPathText.Property(at, text), s.Sink);
             }
         }
     }
 
+    /// <summary>The property's value unless it is absent or null (JSON null reads as absent here, as it did for JsonObject's indexer).</summary>
+    private static JsonElement? Present(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
     public static void ExtensionDefinition(ObjectScope s)
     {
-        var topLevel = s.Json["extension_types"] is JsonArray types
-            && types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var name) && name == "toplevel-property-extension");
+        var topLevel = s.Get("extension_types") is { ValueKind: JsonValueKind.Array } types
+            && types.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.ValueEquals("toplevel-property-extension"));
         if (topLevel && !s.Has("extension_properties"))
             s.Warning("extension_properties", "a toplevel-property-extension SHOULD list its extension_properties");
         if (!topLevel && s.Has("extension_properties"))
@@ -116,15 +122,16 @@ internal static partial class CrossPropertyRules
 
     public static void LanguageContent(ObjectScope s)
     {
-        if (s.Json["contents"] is not JsonObject contents)
+        if (s.Get("contents") is not { ValueKind: JsonValueKind.Object } contents)
             return;
         var path = s.PathOf("contents");
-        foreach (var (language, translations) in contents)
+        foreach (var property in contents.EnumerateObject())
         {
+            var language = property.Name;
             var at = JsonPathText.Property(path, language);
             if (!ValueChecks.IsLanguageTag(language))
                 s.Sink.Error(at, $"'{language}' is not an RFC 5646 language tag");
-            if (translations is not JsonObject)
+            if (property.Value.ValueKind != JsonValueKind.Object)
                 s.Sink.Error(at, "the translations for a language must be a dictionary of property names");
         }
     }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Riposte.Stix.Validation.Rules;
 
@@ -16,20 +16,22 @@ internal static partial class ExtensionChecks
     [GeneratedRegex("^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-ext$", RegexOptions.CultureInvariant)]
     private static partial Regex CustomExtensionName();
 
-    public static void Check(ObjectScope scope, JsonNode? node, string path)
+    public static void Check(ObjectScope scope, JsonElement node, string path)
     {
         var sink = scope.Sink;
-        if (node is not JsonObject extensions)
+        if (node.ValueKind != JsonValueKind.Object)
         {
             sink.Error(path, "must be a dictionary of extensions");
             return;
         }
-        if (extensions.Count == 0)
+        if (StructuredChecks.IsEmptyObject(node))
             sink.Error(path, "must not be an empty dictionary");
-        foreach (var (key, value) in extensions)
+        foreach (var property in node.EnumerateObject())
         {
+            var key = property.Name;
+            var extension = property.Value;
             var at = JsonPathText.Property(path, key);
-            if (value is not JsonObject extension)
+            if (extension.ValueKind != JsonValueKind.Object)
             {
                 sink.Error(at, "an extension must be an object");
                 continue;
@@ -49,26 +51,26 @@ internal static partial class ExtensionChecks
     }
 
     /// <summary>The extension_type values this object declares (to tell custom types and top-level properties apart).</summary>
-    public static bool Declares(JsonObject obj, string extensionType)
+    public static bool Declares(JsonElement obj, string extensionType)
     {
-        if (obj["extensions"] is not JsonObject extensions)
+        if (!obj.TryGetProperty("extensions", out var extensions) || extensions.ValueKind != JsonValueKind.Object)
             return false;
-        foreach (var (key, value) in extensions)
+        foreach (var property in extensions.EnumerateObject())
         {
-            if (key.StartsWith(DefinitionPrefix, StringComparison.Ordinal) && value is JsonObject e
-                && e["extension_type"] is JsonValue t && t.TryGetValue<string>(out var s) && s == extensionType)
+            if (property.Name.StartsWith(DefinitionPrefix, StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.Object
+                && property.Value.TryGetProperty("extension_type", out var t) && t.ValueKind == JsonValueKind.String && t.ValueEquals(extensionType))
                 return true;
         }
         return false;
     }
 
-    private static void CheckDefinedExtension(ObjectScope scope, string key, JsonObject extension, string at)
+    private static void CheckDefinedExtension(ObjectScope scope, string key, JsonElement extension, string at)
     {
         var sink = scope.Sink;
         if (!StixIds.IsOfType(key, "extension-definition"))
             sink.Error(at, $"'{key}' is not a valid extension-definition id");
         var typePath = JsonPathText.Property(at, "extension_type");
-        if (!extension.TryGetPropertyValue("extension_type", out var typeNode))
+        if (!extension.TryGetProperty("extension_type", out var typeNode))
         {
             sink.Error(typePath, "required property 'extension_type' is missing");
             return;
@@ -83,15 +85,15 @@ internal static partial class ExtensionChecks
         var known = scope.Rule is not null && scope.Rule.Type.Length > 0;
         if (extensionType is "new-sdo" or "new-sco" or "new-sro" && known)
             sink.Error(typePath, $"'{extensionType}' defines a new object type, but '{scope.Type}' is a type the specification defines");
-        if (extensionType == "toplevel-property-extension" && extension.Count > 1)
+        if (extensionType == "toplevel-property-extension" && StructuredChecks.PropertyCount(extension) > 1)
             sink.Warning(at, "a toplevel-property-extension's properties belong at the object's top level, not in the extension");
-        if (extensionType == "property-extension" && extension.Count == 1)
+        if (extensionType == "property-extension" && StructuredChecks.PropertyCount(extension) == 1)
             sink.Warning(at, "a property-extension SHOULD carry at least one property besides extension_type");
     }
 
-    private static void RequireContent(JsonObject extension, string at, IssueSink sink)
+    private static void RequireContent(JsonElement extension, string at, IssueSink sink)
     {
-        if (extension.Count == 0)
+        if (StructuredChecks.IsEmptyObject(extension))
             sink.Error(at, "an extension must have at least one property");
     }
 }

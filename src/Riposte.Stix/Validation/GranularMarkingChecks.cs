@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Riposte.Stix.Validation;
 
@@ -11,15 +11,16 @@ namespace Riposte.Stix.Validation;
 /// </summary>
 internal static class GranularMarkingChecks
 {
-    public static void Check(ObjectScope scope, JsonNode? node, string path)
+    public static void Check(ObjectScope scope, JsonElement node, string path)
     {
         var sink = scope.Sink;
-        if (!StructuredChecks.NonEmptyList(node, path, sink, out var list))
+        if (!StructuredChecks.NonEmptyList(node, path, sink))
             return;
-        for (var i = 0; i < list.Count; i++)
+        var i = -1;
+        foreach (var marking in node.EnumerateArray())
         {
-            var at = JsonPathText.Index(path, i);
-            if (list[i] is not JsonObject marking)
+            var at = JsonPathText.Index(path, ++i);
+            if (marking.ValueKind != JsonValueKind.Object)
             {
                 sink.Error(at, "a granular marking must be an object");
                 continue;
@@ -28,11 +29,11 @@ internal static class GranularMarkingChecks
         }
     }
 
-    private static void CheckOne(ObjectScope scope, JsonObject marking, string at)
+    private static void CheckOne(ObjectScope scope, JsonElement marking, string at)
     {
         var sink = scope.Sink;
-        var hasRef = marking.TryGetPropertyValue("marking_ref", out var markingRef);
-        var hasLang = marking.TryGetPropertyValue("lang", out var lang);
+        var hasRef = marking.TryGetProperty("marking_ref", out var markingRef);
+        var hasLang = marking.TryGetProperty("lang", out var lang);
         if (hasRef == hasLang)
             sink.Error(at, "a granular marking needs exactly one of marking_ref or lang");
         if (hasRef && ValueChecks.ExpectString(markingRef, JsonPathText.Property(at, "marking_ref"), sink) is { } id && !StixIds.IsOfType(id, "marking-definition"))
@@ -41,27 +42,28 @@ internal static class GranularMarkingChecks
             sink.Error(JsonPathText.Property(at, "lang"), $"'{tag}' is not an RFC 5646 language tag");
 
         var selectorsPath = JsonPathText.Property(at, "selectors");
-        if (!marking.TryGetPropertyValue("selectors", out var selectors))
+        if (!marking.TryGetProperty("selectors", out var selectors))
         {
             sink.Error(selectorsPath, "required property 'selectors' is missing");
             return;
         }
-        if (!StructuredChecks.NonEmptyList(selectors, selectorsPath, sink, out var list))
+        if (!StructuredChecks.NonEmptyList(selectors, selectorsPath, sink))
             return;
-        for (var j = 0; j < list.Count; j++)
+        var j = -1;
+        foreach (var item in selectors.EnumerateArray())
         {
-            var selectorPath = JsonPathText.Index(selectorsPath, j);
-            if (ValueChecks.ExpectString(list[j], selectorPath, sink) is { } selector && Resolve(scope.Json, selector) is { } problem)
+            var selectorPath = JsonPathText.Index(selectorsPath, ++j);
+            if (ValueChecks.ExpectString(item, selectorPath, sink) is { } selector && Resolve(scope.Json, selector) is { } problem)
                 sink.Error(selectorPath, $"selector '{selector}' does not resolve: {problem}");
         }
     }
 
     /// <summary>Null when <paramref name="selector"/> selects content present in <paramref name="root"/>, else why not.</summary>
-    public static string? Resolve(JsonObject root, string selector)
+    public static string? Resolve(JsonElement root, string selector)
     {
         if (selector.Length == 0)
             return "it is empty";
-        JsonNode? current = root;
+        var current = root;
         var walked = "the object";
         foreach (var range in selector.AsSpan().Split('.'))
         {
@@ -72,18 +74,19 @@ internal static class GranularMarkingChecks
             {
                 if (component.Length < 3 || component[^1] != ']' || !int.TryParse(component[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                     return $"'{component}' is not a list index such as [0]";
-                if (current is not JsonArray array)
+                if (current.ValueKind != JsonValueKind.Array)
                     return $"{walked} is not a list";
-                if (index >= array.Count)
-                    return $"{walked} has no item [{index}] (it has {array.Count})";
-                current = array[index];
+                var count = current.GetArrayLength();
+                if (index >= count)
+                    return $"{walked} has no item [{index}] (it has {count})";
+                current = current[index];
             }
             else
             {
-                if (current is not JsonObject obj)
+                if (current.ValueKind != JsonValueKind.Object)
                     return $"{walked} is not an object";
                 var name = component.ToString();
-                if (!obj.TryGetPropertyValue(name, out var next))
+                if (!current.TryGetProperty(name, out var next))
                 {
                     return component.Contains('[')
                         ? $"there is no property '{name}' in {walked} (list indexes are separate components: 'a.[0]')"

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Riposte.Stix.Markings;
 using Riposte.Stix.Validation.Rules;
 
@@ -30,7 +30,8 @@ internal static class MarkingDefinitionRules
         switch (definitionType)
         {
             case "statement":
-                if (s.Json["definition"] is JsonObject statement && !StructuredChecks.IsString(statement["statement"]))
+                if (s.Get("definition") is { ValueKind: JsonValueKind.Object } statement
+                    && !(statement.TryGetProperty("statement", out var text) && text.ValueKind == JsonValueKind.String))
                     s.Sink.Error(JsonPathText.Property(s.PathOf("definition"), "statement"), "a statement marking needs a string 'statement'");
                 break;
             case "tlp":
@@ -42,17 +43,18 @@ internal static class MarkingDefinitionRules
                 s.Warning("definition_type", $"'{definitionType}' SHOULD be 'statement' or 'tlp'; other markings SHOULD use an extension");
                 break;
         }
-        if (s.Json["extensions"] is JsonObject extensions && extensions[TlpMarkings.Tlp2ExtensionDefinitionId] is JsonObject tlp2)
+        if (s.Get("extensions") is { ValueKind: JsonValueKind.Object } extensions
+            && extensions.TryGetProperty(TlpMarkings.Tlp2ExtensionDefinitionId, out var tlp2) && tlp2.ValueKind == JsonValueKind.Object)
             CheckTlp2(s, tlp2);
     }
 
     private static void CheckTlp1(ObjectScope s)
     {
         var definitionPath = s.PathOf("definition");
-        if (s.Json["definition"] is not JsonObject definition)
+        if (s.Get("definition") is not { ValueKind: JsonValueKind.Object } definition)
             return;
         var colourPath = JsonPathText.Property(definitionPath, "tlp");
-        if (ValueChecks.ExpectString(definition["tlp"], colourPath, s.Sink) is not { } colour)
+        if (ValueChecks.ExpectString(definition.TryGetProperty("tlp", out var tlp) ? tlp : default, colourPath, s.Sink) is not { } colour)
             return;
         if (TlpMarkings.Tlp1IdOf(colour) is not { } officialId)
         {
@@ -66,11 +68,11 @@ internal static class MarkingDefinitionRules
             s.Error("created", $"the specification's TLP 1.0 markings were created {TlpMarkings.Tlp1Created}");
     }
 
-    private static void CheckTlp2(ObjectScope s, JsonObject extension)
+    private static void CheckTlp2(ObjectScope s, JsonElement extension)
     {
         var at = JsonPathText.Property(s.PathOf("extensions"), TlpMarkings.Tlp2ExtensionDefinitionId);
         var valuePath = JsonPathText.Property(at, "tlp_2_0");
-        if (!extension.TryGetPropertyValue("tlp_2_0", out var node))
+        if (!extension.TryGetProperty("tlp_2_0", out var node))
         {
             s.Sink.Error(valuePath, "required property 'tlp_2_0' is missing");
             return;

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Riposte.Stix.Validation.Rules;
 
 namespace Riposte.Stix.Validation;
 
 /// <summary>The object being validated, where it sits (its JSON path) and where its issues go.</summary>
-internal sealed class ObjectScope(JsonObject json, string type, TypeRule? rule, string path, IssueSink sink)
+internal sealed class ObjectScope(JsonElement json, string type, TypeRule? rule, string path, IssueSink sink)
 {
-    public JsonObject Json { get; } = json;
+    /// <summary>The object (a JSON object element).</summary>
+    public JsonElement Json { get; } = json;
     public string Type { get; } = type;
     public TypeRule? Rule { get; } = rule;
 
@@ -22,12 +22,14 @@ internal sealed class ObjectScope(JsonObject json, string type, TypeRule? rule, 
 
     public void Warning(string property, string message) => Sink.Warning(PathOf(property), message);
 
-    public bool Has(string property) => Json.TryGetPropertyValue(property, out var v) && v is not null;
+    /// <summary>Whether the property is present with a value other than null.</summary>
+    public bool Has(string property) => Json.TryGetProperty(property, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    /// <summary>The property's value, or an element of kind <see cref="JsonValueKind.Undefined"/> when it is absent.</summary>
+    public JsonElement Get(string property) => Json.TryGetProperty(property, out var v) ? v : default;
 
     public string? GetString(string property) =>
-        Json.TryGetPropertyValue(property, out var v) && v is JsonValue value && value.GetValueKind() == JsonValueKind.String
-            ? value.GetValue<string>()
-            : null;
+        Json.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     public StixTimestamp? GetTimestamp(string property) =>
         StixTimestamp.TryParse(GetString(property), out var ts) ? ts : null;

@@ -16,6 +16,9 @@ public sealed record ValidationResult(IReadOnlyList<StixIssue> Issues)
 {
     public static readonly ValidationResult Valid = new([]);
 
+    /// <summary>False when the object could not even be read as one JSON object (e.g. a property name twice).</summary>
+    public bool IsReadable { get; init; } = true;
+
     public bool IsValid => !Issues.Any(i => i.Severity == IssueSeverity.Error);
     public IEnumerable<StixIssue> Errors => Issues.Where(i => i.Severity == IssueSeverity.Error);
     public IEnumerable<StixIssue> Warnings => Issues.Where(i => i.Severity == IssueSeverity.Warning);

@@ -20,45 +20,81 @@ public static partial class StixValidator
     private static readonly PropertyRule AnyBinary = P.Binary("custom_bin");
     private static readonly PropertyRule AnyHex = P.Hex("custom_hex");
 
-    public static ValidationResult Validate(StixObject obj) => Validate(obj.Json);
+    /// <summary>
+    /// Duplicate property names are refused when the bytes are parsed (as a JSON tree refuses them), and a
+    /// depth limit bounds the work on hostile input.
+    /// </summary>
+    internal static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
-    public static ValidationResult Validate(JsonObject json)
+    /// <summary>Validates the object from its UTF-8 JSON (kept as received, or written once from its tree).</summary>
+    public static ValidationResult Validate(StixObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(obj.ToUtf8Json(), ParseOptions);
+        }
+        catch (JsonException ex)
+        {
+            return new ValidationResult([new StixIssue(IssueSeverity.Error, "$", $"not a readable JSON object: {Reason(ex)}")]) { IsReadable = false };
+        }
+        using (document)
+            return Validate(document.RootElement);
+    }
+
+    public static ValidationResult Validate(JsonObject json) => Validate(new StixObject(json));
+
+    /// <summary>The parser's reason without its position suffix: the issue's path and the caller's line say where.</summary>
+    private static string Reason(JsonException ex)
+    {
+        var cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? ex.Message[..cut] : ex.Message;
+    }
+
+    /// <summary>Validates a parsed object; the element must stay readable (its document undisposed) during the call.</summary>
+    public static ValidationResult Validate(JsonElement json)
     {
         var sink = new IssueSink();
-        ValidateInto(json, "$", sink);
+        if (json.ValueKind == JsonValueKind.Object)
+            ValidateInto(json, "$", sink);
+        else
+            sink.Error("$", "a STIX object must be a JSON object");
         return sink.ToResult();
     }
 
-    private static void ValidateInto(JsonObject json, string path, IssueSink sink)
+    private static void ValidateInto(JsonElement json, string path, IssueSink sink)
     {
         var type = ReadType(json, path, sink);
         var (rule, isCustomType) = RuleFor(json, type, path, sink);
         var scope = new ObjectScope(json, type, rule, path, sink);
 
         var topLevelExtension = (bool?)null;
-        foreach (var (key, value) in json)
+        foreach (var property in json.EnumerateObject())
         {
-            if (key == "type")
+            if (property.NameEquals("type"u8))
                 continue;
-            if (key == "id")
+            var value = property.Value;
+            if (property.NameEquals("id"u8))
             {
                 CheckId(scope, value);
                 continue;
             }
-            if (value is null)
+            var key = PropertyNames.Of(property);
+            if (value.ValueKind == JsonValueKind.Null)
             {
                 scope.Error(key, "must not be null (omit the property instead)");
                 continue;
             }
-            if (rule.Properties.TryGetValue(key, out var property))
-                ValueChecks.Check(scope, property, value, scope.PathOf(key));
+            if (rule.Properties.TryGetValue(key, out var propertyRule))
+                ValueChecks.Check(scope, propertyRule, value, scope.PathOf(key));
             else
                 CheckCustomProperty(scope, key, value, isCustomType, ref topLevelExtension);
         }
 
         foreach (var required in rule.Required)
         {
-            if (!json.ContainsKey(required))
+            if (!json.TryGetProperty(required, out _))
                 scope.Error(required, $"required property '{required}' is missing");
         }
 
@@ -72,10 +108,10 @@ public static partial class StixValidator
             ValidateMembers(scope);
     }
 
-    private static string ReadType(JsonObject json, string path, IssueSink sink)
+    private static string ReadType(JsonElement json, string path, IssueSink sink)
     {
         var at = JsonPathText.Property(path, "type");
-        if (!json.TryGetPropertyValue("type", out var node))
+        if (!json.TryGetProperty("type", out var node))
         {
             sink.Error(at, "required property 'type' is missing");
             return "";
@@ -87,7 +123,7 @@ public static partial class StixValidator
         return type;
     }
 
-    private static (TypeRule Rule, bool IsCustom) RuleFor(JsonObject json, string type, string path, IssueSink sink)
+    private static (TypeRule Rule, bool IsCustom) RuleFor(JsonElement json, string type, string path, IssueSink sink)
     {
         if (TypeRules.ByType.TryGetValue(type, out var rule))
             return (rule, false);
@@ -101,10 +137,10 @@ public static partial class StixValidator
                 $"'{type}' is not a STIX 2.1 type: custom objects are deprecated, define new types with an extension-definition (new-sdo, new-sco or new-sro)");
         }
         // Without a declaring extension, the presence of created tells an SDO-like custom object from an SCO-like one.
-        return (json.ContainsKey("created") ? TypeRules.CustomDomain : TypeRules.CustomObservable, true);
+        return (json.TryGetProperty("created", out _) ? TypeRules.CustomDomain : TypeRules.CustomObservable, true);
     }
 
-    private static void CheckId(ObjectScope scope, JsonNode? value)
+    private static void CheckId(ObjectScope scope, JsonElement value)
     {
         var at = scope.PathOf("id");
         if (ValueChecks.ExpectString(value, at, scope.Sink) is not { } id)
@@ -115,7 +151,7 @@ public static partial class StixValidator
             scope.Sink.Error(at, $"the id's type '{idType}' must be the object's type '{scope.Type}'");
     }
 
-    private static void CheckCustomProperty(ObjectScope scope, string key, JsonNode value, bool isCustomType, ref bool? topLevelExtension)
+    private static void CheckCustomProperty(ObjectScope scope, string key, JsonElement value, bool isCustomType, ref bool? topLevelExtension)
     {
         var category = scope.Rule!.Category;
         if (category is StixCategory.Domain or StixCategory.Relationship && Array.IndexOf(CommonProperties.Reserved, key) >= 0)
@@ -143,7 +179,7 @@ public static partial class StixValidator
             ValueChecks.Check(scope, AnyBinary, value, scope.PathOf(key));
         else if (key.EndsWith("_hex", StringComparison.Ordinal))
             ValueChecks.Check(scope, AnyHex, value, scope.PathOf(key));
-        else if (value is JsonArray { Count: 0 })
+        else if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
             scope.Error(key, "must not be an empty list (omit the property instead)");
     }
 
@@ -179,19 +215,21 @@ public static partial class StixValidator
         var id = scope.GetString("id");
         if (id is null || !StixIds.IsValid(id))
             return;
-        var expected = ScoIds.Compute(scope.Json);
+        var expected = ScoIds.Compute(JsonObject.Create(scope.Json)!);
         if (expected is not null && !string.Equals(expected, id, StringComparison.OrdinalIgnoreCase))
             scope.Warning("id", $"SCO ids SHOULD be the UUIDv5 of the id-contributing properties: expected {expected}");
     }
 
     private static void ValidateMembers(ObjectScope bundle)
     {
-        if (bundle.Json["objects"] is not JsonArray objects)
+        if (bundle.Get("objects") is not { ValueKind: JsonValueKind.Array } objects)
             return;
         var objectsPath = bundle.PathOf("objects");
-        for (var i = 0; i < objects.Count; i++)
+        var i = -1;
+        foreach (var member in objects.EnumerateArray())
         {
-            if (objects[i] is JsonObject member)
+            i++;
+            if (member.ValueKind == JsonValueKind.Object)
                 ValidateInto(member, JsonPathText.Index(objectsPath, i), bundle.Sink);
         }
     }

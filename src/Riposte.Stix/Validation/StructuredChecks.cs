@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Riposte.Stix.Validation.Rules;
 
@@ -50,35 +49,37 @@ internal static partial class StructuredChecks
         ["ssdeep"] = "SSDEEP", ["tlsh"] = "TLSH",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static void Dictionary(JsonNode? node, string path, IssueSink sink)
+    public static void Dictionary(JsonElement node, string path, IssueSink sink)
     {
-        if (node is not JsonObject dict)
+        if (node.ValueKind != JsonValueKind.Object)
         {
             sink.Error(path, "must be a dictionary (JSON object)");
             return;
         }
-        if (dict.Count == 0)
+        if (IsEmptyObject(node))
             sink.Error(path, "must not be an empty dictionary");
-        foreach (var (key, _) in dict)
+        foreach (var property in node.EnumerateObject())
         {
+            var key = property.Name;
             if (!DictionaryKey().IsMatch(key))
                 sink.Error(JsonPathText.Property(path, key), $"dictionary key '{key}' must be 1-250 ASCII letters, digits, '_' or '-'");
         }
     }
 
-    public static void Hashes(JsonNode? node, string path, IssueSink sink)
+    public static void Hashes(JsonElement node, string path, IssueSink sink)
     {
-        if (node is not JsonObject dict)
+        if (node.ValueKind != JsonValueKind.Object)
         {
             sink.Error(path, "must be a hashes dictionary (JSON object)");
             return;
         }
-        if (dict.Count == 0)
+        if (IsEmptyObject(node))
             sink.Error(path, "must not be an empty dictionary");
-        foreach (var (algorithm, value) in dict)
+        foreach (var property in node.EnumerateObject())
         {
+            var algorithm = property.Name;
             var at = JsonPathText.Property(path, algorithm);
-            if (ValueChecks.ExpectString(value, at, sink) is not { } hash)
+            if (ValueChecks.ExpectString(property.Value, at, sink) is not { } hash)
                 continue;
             if (Vocabularies.HashAlgorithm.Values.Contains(algorithm))
             {
@@ -112,14 +113,15 @@ internal static partial class StructuredChecks
             sink.Error(path, $"a {algorithm} hash must be {length} hex characters");
     }
 
-    public static void KillChainPhases(JsonNode? node, string path, IssueSink sink)
+    public static void KillChainPhases(JsonElement node, string path, IssueSink sink)
     {
-        if (!NonEmptyList(node, path, sink, out var list))
+        if (!NonEmptyList(node, path, sink))
             return;
-        for (var i = 0; i < list.Count; i++)
+        var i = -1;
+        foreach (var phase in node.EnumerateArray())
         {
-            var at = JsonPathText.Index(path, i);
-            if (list[i] is not JsonObject phase)
+            var at = JsonPathText.Index(path, ++i);
+            if (phase.ValueKind != JsonValueKind.Object)
             {
                 sink.Error(at, "a kill-chain-phase must be an object with kill_chain_name and phase_name");
                 continue;
@@ -127,7 +129,7 @@ internal static partial class StructuredChecks
             foreach (var name in (ReadOnlySpan<string>)["kill_chain_name", "phase_name"])
             {
                 var propertyPath = JsonPathText.Property(at, name);
-                if (!phase.TryGetPropertyValue(name, out var v))
+                if (!phase.TryGetProperty(name, out var v))
                     sink.Error(propertyPath, $"required property '{name}' is missing");
                 else if (ValueChecks.ExpectString(v, propertyPath, sink) is { } s && !LowerHyphenated().IsMatch(s))
                     sink.Warning(propertyPath, $"'{s}' SHOULD be lower case with hyphens as word separators");
@@ -135,14 +137,15 @@ internal static partial class StructuredChecks
         }
     }
 
-    public static void ExternalReferences(JsonNode? node, string path, IssueSink sink)
+    public static void ExternalReferences(JsonElement node, string path, IssueSink sink)
     {
-        if (!NonEmptyList(node, path, sink, out var list))
+        if (!NonEmptyList(node, path, sink))
             return;
-        for (var i = 0; i < list.Count; i++)
+        var i = -1;
+        foreach (var reference in node.EnumerateArray())
         {
-            var at = JsonPathText.Index(path, i);
-            if (list[i] is not JsonObject reference)
+            var at = JsonPathText.Index(path, ++i);
+            if (reference.ValueKind != JsonValueKind.Object)
             {
                 sink.Error(at, "an external reference must be an object");
                 continue;
@@ -151,36 +154,44 @@ internal static partial class StructuredChecks
         }
     }
 
-    private static void ExternalReference(JsonObject reference, string at, IssueSink sink)
+    private static void ExternalReference(JsonElement reference, string at, IssueSink sink)
     {
         string? sourceName = null, externalId = null;
-        foreach (var (key, value) in reference)
+        bool hasSourceName = false, hasDescription = false, hasUrl = false, hasExternalId = false, hasHashes = false;
+        foreach (var property in reference.EnumerateObject())
         {
+            var key = PropertyNames.Of(property);
+            var value = property.Value;
             var propertyPath = JsonPathText.Property(at, key);
             switch (key)
             {
                 case "source_name":
+                    hasSourceName = true;
                     sourceName = ValueChecks.ExpectString(value, propertyPath, sink);
                     break;
                 case "external_id":
+                    hasExternalId = true;
                     externalId = ValueChecks.ExpectString(value, propertyPath, sink);
                     break;
                 case "description":
-                    ValueChecks.ExpectString(value, propertyPath, sink);
+                    hasDescription = true;
+                    ValueChecks.RequireString(value, propertyPath, sink);
                     break;
                 case "url":
+                    hasUrl = true;
                     ValueChecks.Url(value, propertyPath, sink);
                     break;
                 case "hashes":
+                    hasHashes = true;
                     Hashes(value, propertyPath, sink);
                     break;
             }
         }
-        if (!reference.ContainsKey("source_name"))
+        if (!hasSourceName)
             sink.Error(JsonPathText.Property(at, "source_name"), "required property 'source_name' is missing");
-        if (!reference.ContainsKey("description") && !reference.ContainsKey("url") && !reference.ContainsKey("external_id"))
+        if (!hasDescription && !hasUrl && !hasExternalId)
             sink.Error(at, "an external reference needs at least one of description, url or external_id");
-        if (reference.ContainsKey("hashes") && !reference.ContainsKey("url"))
+        if (hasHashes && !hasUrl)
             sink.Warning(JsonPathText.Property(at, "hashes"), "hashes describe the content at url, so url SHOULD be present");
         if (sourceName == "cve" && externalId is not null && !CveId().IsMatch(externalId))
             sink.Error(JsonPathText.Property(at, "external_id"), $"a 'cve' reference's external_id must be a CVE id (CVE-YYYY-NNNN), not '{externalId}'");
@@ -188,19 +199,31 @@ internal static partial class StructuredChecks
             sink.Error(JsonPathText.Property(at, "external_id"), $"a 'capec' reference's external_id must be CAPEC-N, not '{externalId}'");
     }
 
-    public static bool NonEmptyList(JsonNode? node, string path, IssueSink sink, out JsonArray list)
+    /// <summary>True when <paramref name="node"/> is a list (an empty one is reported, but still walked).</summary>
+    public static bool NonEmptyList(JsonElement node, string path, IssueSink sink)
     {
-        list = null!;
-        if (node is not JsonArray array)
+        if (node.ValueKind != JsonValueKind.Array)
         {
             sink.Error(path, "must be a list");
             return false;
         }
-        if (array.Count == 0)
+        if (node.GetArrayLength() == 0)
             sink.Error(path, "must not be an empty list (omit the property instead)");
-        list = array;
         return true;
     }
 
-    public static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;
+    public static bool IsEmptyObject(JsonElement obj)
+    {
+        using var properties = obj.EnumerateObject();
+        return !properties.MoveNext();
+    }
+
+    /// <summary>The number of properties of a JSON object.</summary>
+    public static int PropertyCount(JsonElement obj)
+    {
+        var count = 0;
+        foreach (var _ in obj.EnumerateObject())
+            count++;
+        return count;
+    }
 }

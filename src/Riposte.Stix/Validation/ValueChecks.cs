@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Riposte.Stix.Validation.Rules;
 
@@ -21,7 +20,7 @@ internal static partial class ValueChecks
 
     public static bool IsLanguageTag(string s) => LanguageTagShape().IsMatch(s);
 
-    public static void Check(ObjectScope scope, PropertyRule rule, JsonNode? node, string path)
+    public static void Check(ObjectScope scope, PropertyRule rule, JsonElement node, string path)
     {
         var sink = scope.Sink;
         if (rule.DeprecatedNote is not null)
@@ -29,10 +28,10 @@ internal static partial class ValueChecks
         switch (rule.Kind)
         {
             case PropertyKind.String:
-                ExpectString(node, path, sink);
+                RequireString(node, path, sink);
                 break;
             case PropertyKind.Boolean:
-                if (Kind(node) is not (JsonValueKind.True or JsonValueKind.False))
+                if (node.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                     sink.Error(path, "must be a boolean");
                 break;
             case PropertyKind.Integer:
@@ -87,7 +86,7 @@ internal static partial class ValueChecks
                     sink.Error(path, "must be hex: an even number of 0-9, a-f characters");
                 break;
             case PropertyKind.Object:
-                if (node is not JsonObject)
+                if (node.ValueKind != JsonValueKind.Object)
                     sink.Error(path, "must be a JSON object");
                 break;
             case PropertyKind.ObjectList:
@@ -119,18 +118,23 @@ internal static partial class ValueChecks
         }
     }
 
-    public static void Url(JsonNode? node, string path, IssueSink sink)
+    public static void Url(JsonElement node, string path, IssueSink sink)
     {
         if (ExpectString(node, path, sink) is { } url && !UrlShape().IsMatch(url))
             sink.Error(path, $"'{url}' is not a URL (RFC 3986: scheme ':' followed by the rest, no spaces)");
     }
 
-    public static JsonValueKind Kind(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
-
-    public static string? ExpectString(JsonNode? node, string path, IssueSink sink)
+    /// <summary>Like <see cref="ExpectString"/> for a value whose text is not needed: no string is made.</summary>
+    public static void RequireString(JsonElement node, string path, IssueSink sink)
     {
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-            return v.GetValue<string>();
+        if (node.ValueKind != JsonValueKind.String)
+            sink.Error(path, "must be a string");
+    }
+
+    public static string? ExpectString(JsonElement node, string path, IssueSink sink)
+    {
+        if (node.ValueKind == JsonValueKind.String)
+            return node.GetString();
         sink.Error(path, "must be a string");
         return null;
     }
@@ -161,23 +165,20 @@ internal static partial class ValueChecks
             sink.Warning(At(path, index), $"'{term}' is not in the open vocabulary {vocabulary.Name}; values SHOULD come from it");
     }
 
-    private static void CheckStringList(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
+    private static void CheckStringList(PropertyRule rule, JsonElement node, string path, IssueSink sink)
     {
-        if (node is not JsonArray array)
-        {
-            sink.Error(path, "must be a list");
+        if (!StructuredChecks.NonEmptyList(node, path, sink))
             return;
-        }
-        if (array.Count == 0)
-            sink.Error(path, "must not be an empty list (omit the property instead)");
-        for (var i = 0; i < array.Count; i++)
+        var i = -1;
+        foreach (var item in node.EnumerateArray())
         {
-            if (array[i] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            i++;
+            if (item.ValueKind != JsonValueKind.String)
             {
                 sink.Error(JsonPathText.Index(path, i), "must be a string");
                 continue;
             }
-            var s = v.GetValue<string>();
+            var s = item.GetString()!;
             switch (rule.Kind)
             {
                 case PropertyKind.IdentifierList:
@@ -191,25 +192,22 @@ internal static partial class ValueChecks
         }
     }
 
-    private static void CheckObjectList(JsonNode? node, string path, IssueSink sink)
+    private static void CheckObjectList(JsonElement node, string path, IssueSink sink)
     {
-        if (node is not JsonArray array)
-        {
-            sink.Error(path, "must be a list");
+        if (!StructuredChecks.NonEmptyList(node, path, sink))
             return;
-        }
-        if (array.Count == 0)
-            sink.Error(path, "must not be an empty list (omit the property instead)");
-        for (var i = 0; i < array.Count; i++)
+        var i = 0;
+        foreach (var item in node.EnumerateArray())
         {
-            if (array[i] is not JsonObject)
+            if (item.ValueKind != JsonValueKind.Object)
                 sink.Error(JsonPathText.Index(path, i), "must be a JSON object");
+            i++;
         }
     }
 
-    private static void CheckInteger(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
+    private static void CheckInteger(PropertyRule rule, JsonElement node, string path, IssueSink sink)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !JsonNumbers.TryGetInteger(v, out var n))
+        if (!JsonNumbers.TryGetInteger(node, out var n))
         {
             sink.Error(path, "must be an integer");
             return;
@@ -218,9 +216,9 @@ internal static partial class ValueChecks
             sink.Error(path, $"{n} is out of range {Bounds(rule)}");
     }
 
-    private static void CheckNumber(PropertyRule rule, JsonNode? node, string path, IssueSink sink)
+    private static void CheckNumber(PropertyRule rule, JsonElement node, string path, IssueSink sink)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !JsonNumbers.TryGetDouble(v, out var d))
+        if (!JsonNumbers.TryGetDouble(node, out var d))
         {
             sink.Error(path, "must be a number");
             return;

@@ -15,6 +15,9 @@ public sealed class StixImporter(IStixStore store, ImportOptions? options = null
 {
     private readonly ImportOptions _options = options ?? new ImportOptions();
 
+    // Lists grow from here rather than from BatchSize, so a small import does not allocate for a large batch.
+    private int InitialCapacity => Math.Min(_options.BatchSize, 1_024);
+
     /// <summary>Imports a file, or standard input when <paramref name="path"/> is "-".</summary>
     public async Task<ImportSummary> ImportFileAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -56,7 +59,7 @@ public sealed class StixImporter(IStixStore store, ImportOptions? options = null
 
     private async Task ParseAsync(StixBundleReader reader, ChannelWriter<Batch> batches, ImportTally tally, CancellationToken cancellationToken)
     {
-        var batch = new Batch(_options.BatchSize);
+        var batch = new Batch(InitialCapacity);
         await foreach (var item in reader.ReadItemsAsync(cancellationToken).ConfigureAwait(false))
         {
             if (item.Object is not { } obj)
@@ -66,17 +69,17 @@ public sealed class StixImporter(IStixStore store, ImportOptions? options = null
             }
             tally.Read++;
             var result = StixValidator.Validate(obj);
-            if (!result.IsValid && !_options.KeepInvalid)
+            if (!result.IsValid && (!_options.KeepInvalid || !result.IsReadable))
             {
                 tally.Invalid(item, result);
                 continue;
             }
             tally.Warnings += result.IsValid ? result.Warnings.Count() : result.Issues.Count;
             batch.Add(obj, item);
-            if (batch.Objects.Count >= _options.BatchSize)
+            if (batch.Objects.Count >= _options.BatchSize || batch.Bytes >= _options.MaxBatchBytes)
             {
                 await batches.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch = new Batch(_options.BatchSize);
+                batch = new Batch(InitialCapacity);
             }
         }
         if (batch.Objects.Count > 0)
@@ -107,11 +110,13 @@ public sealed class StixImporter(IStixStore store, ImportOptions? options = null
     {
         public List<StixObject> Objects { get; } = new(capacity);
         public List<BundleItem> Items { get; } = new(capacity);
+        public long Bytes { get; private set; }
 
         public void Add(StixObject obj, BundleItem item)
         {
             Objects.Add(obj);
             Items.Add(item);
+            Bytes += obj.ToUtf8Json().Length;
         }
     }
 }

@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Riposte.Stix;
 using Riposte.Taxii.Http;
 
 namespace Riposte.Taxii.Posting;
@@ -14,10 +15,13 @@ namespace Riposte.Taxii.Posting;
 /// </summary>
 public static class EnvelopeReader
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
-    /// <summary>The envelope's objects, detached from the envelope so each can be stored on its own.</summary>
-    public static async Task<IReadOnlyList<JsonNode?>> ReadAsync(HttpRequest request, long maxContentLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// The envelope's objects in order, each kept as the bytes it was sent in: one pass over the body checks the
+    /// JSON and cuts out the elements, and no JSON tree is built (the validator and the store read the bytes).
+    /// </summary>
+    public static async Task<IReadOnlyList<EnvelopeEntry>> ReadAsync(HttpRequest request, long maxContentLength, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!TaxiiMediaTypes.IsTaxiiV21Content(request.ContentType))
@@ -31,10 +35,9 @@ public static class EnvelopeReader
             sizeFeature.MaxRequestBodySize = maxContentLength + 1;
 
         var body = await ReadBoundedAsync(request.Body, maxContentLength, cancellationToken);
-        JsonNode? root;
         try
         {
-            root = JsonNode.Parse(body.WrittenSpan, documentOptions: ParseOptions);
+            return Entries(body.WrittenSpan);
         }
         catch (JsonException e)
         {
@@ -43,17 +46,66 @@ public static class EnvelopeReader
                 : "";
             throw TaxiiException.BadRequest($"the request body is not valid JSON{where}: {FirstSentence(e.Message)}");
         }
+    }
 
-        if (root is not JsonObject envelope)
+    /// <summary>The entries of an envelope's <c>objects</c>; the whole body is read, so JSON errors anywhere in it are found.</summary>
+    /// <exception cref="JsonException">The body is not valid JSON.</exception>
+    internal static IReadOnlyList<EnvelopeEntry> Entries(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        if (!reader.Read())
+            throw new JsonException("the body is empty", null, 0, 0);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip(); // a JSON error after the value still counts as one
+            ReadToEnd(ref reader);
             throw TaxiiException.BadRequest("the request body must be a TAXII envelope: a JSON object with an 'objects' array");
-        if (!envelope.TryGetPropertyValue("objects", out var objectsNode) || objectsNode is null)
-            return [];
-        if (objectsNode is not JsonArray objects)
-            throw TaxiiException.BadRequest("$.objects must be an array of STIX objects");
+        }
+        List<EnvelopeEntry>? entries = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isObjects = reader.ValueTextEquals("objects"u8);
+            reader.Read();
+            if (!isObjects || reader.TokenType == JsonTokenType.Null)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                ReadToEnd(ref reader);
+                throw TaxiiException.BadRequest("$.objects must be an array of STIX objects");
+            }
+            entries = [];
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                entries.Add(Entry(ref reader, body));
+        }
+        ReadToEnd(ref reader);
+        return entries ?? [];
+    }
 
-        var items = objects.ToList();
-        objects.Clear();
-        return items;
+    /// <summary>The element the reader is on, which it leaves on the element's last token.</summary>
+    private static EnvelopeEntry Entry(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return new EnvelopeEntry(null, "a STIX object must be a JSON object");
+        }
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var element = body[start..(int)reader.BytesConsumed];
+        return Utf8.IsValid(element)
+            ? new EnvelopeEntry(StixObject.FromReceivedUtf8(element), null)
+            : new EnvelopeEntry(null, "the object is not valid UTF-8");
+    }
+
+    private static void ReadToEnd(ref Utf8JsonReader reader)
+    {
+        while (reader.Read())
+        {
+        }
     }
 
     private static async Task<ArrayBufferWriter<byte>> ReadBoundedAsync(Stream body, long maxContentLength, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Riposte.Access;
 using Riposte.Stix;
 using Riposte.Stix.Validation;
@@ -22,7 +21,7 @@ public sealed class ObjectIngestor(IStixStore store, ITaxiiStatusStore statuses,
     /// <summary>Objects per store write: small enough to overlap, large enough that a transaction pays.</summary>
     internal const int ChunkSize = 250;
 
-    public async Task<TaxiiStatus> IngestAsync(Principal principal, string collectionId, IReadOnlyList<JsonNode?> items)
+    public async Task<TaxiiStatus> IngestAsync(Principal principal, string collectionId, IReadOnlyList<EnvelopeEntry> items)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(items);
@@ -64,22 +63,18 @@ public sealed class ObjectIngestor(IStixStore store, ITaxiiStatusStore statuses,
         return status;
     }
 
-    /// <summary>The object when it is valid (serialised already, off the writer's path); otherwise its failure is added.</summary>
-    private static StixObject? Validate(JsonNode? item, int index, List<TaxiiStatusDetail> failures)
+    /// <summary>The object when it is valid (its bytes are stored as received); otherwise its failure is added.</summary>
+    private static StixObject? Validate(EnvelopeEntry item, int index, List<TaxiiStatusDetail> failures)
     {
         var where = string.Create(CultureInfo.InvariantCulture, $"$.objects[{index}]");
-        if (item is not JsonObject json)
+        if (item.Object is not { } obj)
         {
-            failures.Add(new TaxiiStatusDetail("", "", $"{where}: a STIX object must be a JSON object"));
+            failures.Add(new TaxiiStatusDetail("", "", $"{where}: {item.Problem}"));
             return null;
         }
-        var obj = new StixObject(json);
         var result = StixValidator.Validate(obj);
         if (result.IsValid)
-        {
-            obj.ToUtf8Json();
             return obj;
-        }
         var reasons = result.Errors.Select(e => $"{where}{RelativePath(e.Path)}: {e.Message}");
         failures.Add(new TaxiiStatusDetail(obj.Id, VersionOf(obj), string.Join("; ", reasons)));
         return null;
