@@ -6,9 +6,9 @@ using static Riposte.Access.Tests.Support.AccessHarness;
 namespace Riposte.Access.Tests;
 
 /// <summary>The audit log's single writer: entries queued at once share a commit, keep their order and are never lost.</summary>
-public sealed class AuditGroupCommitTests : IDisposable
+public abstract class AuditGroupCommitTests(TestProvider provider) : IDisposable
 {
-    private readonly AccessHarness _node = new(seed: false);
+    private readonly AccessHarness _node = new(seed: false, provider: provider);
 
     public void Dispose() => _node.Dispose();
 
@@ -96,3 +96,7 @@ public sealed class AuditGroupCommitTests : IDisposable
         }
     }
 }
+
+public sealed class AuditGroupCommitTestsOnSqlite() : AuditGroupCommitTests(TestProvider.Sqlite);
+
+public sealed class AuditGroupCommitTestsOnPostgres() : AuditGroupCommitTests(TestProvider.Postgres);

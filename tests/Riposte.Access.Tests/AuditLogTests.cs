@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Riposte.Access.Audit;
 using Riposte.Access.Tests.Support;
 using Riposte.Storage.Access;
@@ -6,9 +6,9 @@ using static Riposte.Access.Tests.Support.AccessHarness;
 
 namespace Riposte.Access.Tests;
 
-public sealed class AuditLogTests : IDisposable
+public abstract class AuditLogTests(TestProvider provider) : IDisposable
 {
-    private readonly AccessHarness _node = new(seed: false);
+    private readonly AccessHarness _node = new(seed: false, provider: provider);
 
     public void Dispose() => _node.Dispose();
 
@@ -23,8 +23,8 @@ public sealed class AuditLogTests : IDisposable
 
     private void Tamper(string sql)
     {
-        // Someone with the file: drops the append-only triggers first, then edits.
-        _node.Database.Execute("DROP TRIGGER access_audit_no_update; DROP TRIGGER access_audit_no_delete;");
+        // Someone holding the database: drops the append-only triggers first, then edits.
+        _node.Database.DropAuditTriggers();
         _node.Database.Execute(sql);
     }
 
@@ -54,7 +54,7 @@ public sealed class AuditLogTests : IDisposable
     {
         AppendFive();
 
-        Tamper("UPDATE access_audit SET allowed = 1, reason = NULL WHERE seq = 3");
+        Tamper("UPDATE access_audit SET allowed = true, reason = NULL WHERE seq = 3");
         var result = _node.Audit.Verify();
 
         Assert.False(result.IsIntact);
@@ -70,7 +70,7 @@ public sealed class AuditLogTests : IDisposable
         var forged = third with { Allowed = true, Reason = null };
         var forgedHash = AuditChain.HashOf(third.PreviousHash, forged);
 
-        Tamper($"UPDATE access_audit SET allowed = 1, reason = NULL, hash = '{forgedHash}' WHERE seq = 3");
+        Tamper($"UPDATE access_audit SET allowed = true, reason = NULL, hash = '{forgedHash}' WHERE seq = 3");
         var result = _node.Audit.Verify();
 
         Assert.False(result.IsIntact);
@@ -120,8 +120,8 @@ public sealed class AuditLogTests : IDisposable
     {
         AppendFive();
 
-        Assert.Throws<SqliteException>(() => _node.Database.Execute("UPDATE access_audit SET reason = 'x' WHERE seq = 1"));
-        Assert.Throws<SqliteException>(() => _node.Database.Execute("DELETE FROM access_audit"));
+        Assert.ThrowsAny<DbException>(() => _node.Database.Execute("UPDATE access_audit SET reason = 'x' WHERE seq = 1"));
+        Assert.ThrowsAny<DbException>(() => _node.Database.Execute("DELETE FROM access_audit"));
         Assert.True(_node.Audit.Verify().IsIntact);
     }
 
@@ -152,3 +152,7 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(40, result.Entries);
     }
 }
+
+public sealed class AuditLogTestsOnSqlite() : AuditLogTests(TestProvider.Sqlite);
+
+public sealed class AuditLogTestsOnPostgres() : AuditLogTests(TestProvider.Postgres);

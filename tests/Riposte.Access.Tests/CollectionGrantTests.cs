@@ -7,12 +7,16 @@ using static Riposte.Access.Tests.Support.AccessHarness;
 namespace Riposte.Access.Tests;
 
 /// <summary>Rows C1–C5 of docs/access.md: collection grants.</summary>
-public sealed class CollectionGrantTests : IDisposable
+public abstract class CollectionGrantTests : IDisposable
 {
-    private readonly AccessHarness _node = new();
+    private readonly AccessHarness _node;
     private readonly string _collection;
 
-    public CollectionGrantTests() => _collection = _node.Collections.Create(Principal.System, "Election 2026", "shared assessments").Id;
+    protected CollectionGrantTests(TestProvider provider)
+    {
+        _node = new(provider: provider);
+        _collection = _node.Collections.Create(Principal.System, "Election 2026", "shared assessments").Id;
+    }
 
     public void Dispose() => _node.Dispose();
 
@@ -137,3 +141,7 @@ public sealed class CollectionGrantTests : IDisposable
         Assert.Throws<ArgumentException>(() => _node.Organizations.AddToGroup(Principal.System, BuiltInGroups.AllMembers, OutreachOrg));
     }
 }
+
+public sealed class CollectionGrantTestsOnSqlite() : CollectionGrantTests(TestProvider.Sqlite);
+
+public sealed class CollectionGrantTestsOnPostgres() : CollectionGrantTests(TestProvider.Postgres);

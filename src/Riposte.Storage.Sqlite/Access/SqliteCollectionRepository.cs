@@ -45,14 +45,14 @@ public sealed class SqliteCollectionRepository(SqliteAccessDatabase database) : 
             INSERT INTO access_grant (collection_id, grantee_kind, grantee, can_read, can_write) VALUES ($c, $k, $g, $r, $w)
             ON CONFLICT (collection_id, grantee_kind, grantee) DO UPDATE SET can_read = excluded.can_read, can_write = excluded.can_write
             """,
-            ("$c", grant.CollectionId), ("$k", KindText(grant.Kind)), ("$g", grant.Grantee), ("$r", grant.Read ? 1 : 0), ("$w", grant.Write ? 1 : 0));
+            ("$c", grant.CollectionId), ("$k", GranteeKinds.ToText(grant.Kind)), ("$g", grant.Grantee), ("$r", grant.Read ? 1 : 0), ("$w", grant.Write ? 1 : 0));
     }
 
     public bool RemoveGrant(string collectionId, GranteeKind kind, string grantee)
     {
         using var connection = database.Open();
         return Execute(connection, "DELETE FROM access_grant WHERE collection_id = $c AND grantee_kind = $k AND grantee = $g",
-            ("$c", collectionId), ("$k", KindText(kind)), ("$g", grantee)) == 1;
+            ("$c", collectionId), ("$k", GranteeKinds.ToText(kind)), ("$g", grantee)) == 1;
     }
 
     public IReadOnlyList<CollectionGrant> ListGrants(string? collectionId = null)
@@ -60,20 +60,11 @@ public sealed class SqliteCollectionRepository(SqliteAccessDatabase database) : 
         using var connection = database.Open();
         return Query(connection,
             "SELECT collection_id, grantee_kind, grantee, can_read, can_write FROM access_grant WHERE $c IS NULL OR collection_id = $c",
-            r => new CollectionGrant(r.GetString(0), ParseKind(r.GetString(1)), r.GetString(2), r.GetInt64(3) != 0, r.GetInt64(4) != 0),
+            r => new CollectionGrant(r.GetString(0), GranteeKinds.Parse(r.GetString(1)), r.GetString(2), r.GetInt64(3) != 0, r.GetInt64(4) != 0),
             ("$c", collectionId));
     }
 
     private static CollectionRecord Map(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), SqliteAccessDatabase.GetStringOrNull(r, 2),
         JsonSerializer.Deserialize<string[]>(r.GetString(3)) ?? [], SqliteAccessDatabase.ParseTime(r.GetString(4)));
-
-    private static string KindText(GranteeKind kind) => kind == GranteeKind.Group ? "group" : "organization";
-
-    private static GranteeKind ParseKind(string text) => text switch
-    {
-        "group" => GranteeKind.Group,
-        "organization" => GranteeKind.Organization,
-        _ => throw new InvalidDataException($"access_grant.grantee_kind has an unknown value '{text}'"),
-    };
 }

@@ -14,7 +14,7 @@ public sealed class SqliteOrganizationRepository(SqliteAccessDatabase database) 
         try
         {
             Execute(connection, "INSERT INTO access_organization (id, name, tier, created) VALUES ($id, $name, $tier, $created)",
-                ("$id", organization.Id), ("$name", organization.Name), ("$tier", TierText(organization.Tier)),
+                ("$id", organization.Id), ("$name", organization.Name), ("$tier", TrustTiers.ToText(organization.Tier)),
                 ("$created", SqliteAccessDatabase.FormatTime(organization.Created)));
             return true;
         }
@@ -28,7 +28,7 @@ public sealed class SqliteOrganizationRepository(SqliteAccessDatabase database) 
     {
         using var connection = database.Open();
         return Execute(connection, "UPDATE access_organization SET name = $name, tier = $tier WHERE id = $id",
-            ("$id", organization.Id), ("$name", organization.Name), ("$tier", TierText(organization.Tier))) == 1;
+            ("$id", organization.Id), ("$name", organization.Name), ("$tier", TrustTiers.ToText(organization.Tier))) == 1;
     }
 
     public OrganizationRecord? Get(string id)
@@ -80,21 +80,5 @@ public sealed class SqliteOrganizationRepository(SqliteAccessDatabase database) 
     }
 
     private static OrganizationRecord Map(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), ParseTier(r.GetString(2)), SqliteAccessDatabase.ParseTime(r.GetString(3)));
-
-    private static string TierText(TrustTier tier) => tier switch
-    {
-        TrustTier.Member => "member",
-        TrustTier.Partner => "partner",
-        TrustTier.Outreach => "outreach",
-        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "unknown trust tier"),
-    };
-
-    private static TrustTier ParseTier(string text) => text switch
-    {
-        "member" => TrustTier.Member,
-        "partner" => TrustTier.Partner,
-        "outreach" => TrustTier.Outreach,
-        _ => throw new InvalidDataException($"access_organization.tier has an unknown value '{text}'"),
-    };
+        new(r.GetString(0), r.GetString(1), TrustTiers.Parse(r.GetString(2)), SqliteAccessDatabase.ParseTime(r.GetString(3)));
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Riposte.Storage.Taxii;
 
@@ -56,9 +54,9 @@ public sealed class SqliteTaxiiStatusStore : ITaxiiStatusStore
         command.Parameters.AddWithValue("$owner", status.OwnerUserId);
         command.Parameters.AddWithValue("$collection", status.CollectionId);
         command.Parameters.AddWithValue("$ts", status.RequestTimestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$successes", Serialize(status.Successes));
-        command.Parameters.AddWithValue("$failures", Serialize(status.Failures));
-        command.Parameters.AddWithValue("$pendings", Serialize(status.Pendings));
+        command.Parameters.AddWithValue("$successes", TaxiiStatusJson.Serialize(status.Successes));
+        command.Parameters.AddWithValue("$failures", TaxiiStatusJson.Serialize(status.Failures));
+        command.Parameters.AddWithValue("$pendings", TaxiiStatusJson.Serialize(status.Pendings));
         command.ExecuteNonQuery();
     }
 
@@ -77,9 +75,9 @@ public sealed class SqliteTaxiiStatusStore : ITaxiiStatusStore
             OwnerUserId = reader.GetString(0),
             CollectionId = reader.GetString(1),
             RequestTimestamp = DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-            Successes = Deserialize(reader.GetString(3)),
-            Failures = Deserialize(reader.GetString(4)),
-            Pendings = Deserialize(reader.GetString(5)),
+            Successes = TaxiiStatusJson.Deserialize(reader.GetString(3)),
+            Failures = TaxiiStatusJson.Deserialize(reader.GetString(4)),
+            Pendings = TaxiiStatusJson.Deserialize(reader.GetString(5)),
         };
     }
 
@@ -93,13 +91,4 @@ public sealed class SqliteTaxiiStatusStore : ITaxiiStatusStore
         pragma.ExecuteNonQuery();
         return connection;
     }
-
-    private static string Serialize(IReadOnlyList<TaxiiStatusDetail> details) =>
-        JsonSerializer.Serialize(details.ToArray(), StatusDetailJsonContext.Default.TaxiiStatusDetailArray);
-
-    private static TaxiiStatusDetail[] Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, StatusDetailJsonContext.Default.TaxiiStatusDetailArray) ?? [];
 }
-
-[JsonSerializable(typeof(TaxiiStatusDetail[]))]
-internal sealed partial class StatusDetailJsonContext : JsonSerializerContext;

@@ -3,12 +3,11 @@ using Riposte.Access.Audit;
 using Riposte.Access.Credentials;
 using Riposte.Access.Directory;
 using Riposte.Storage.Access;
-using Riposte.Storage.Sqlite.Access;
 
 namespace Riposte.Access.Tests.Support;
 
 /// <summary>
-/// A node wired as in production over a real SQLite file, with the organisations the rules talk
+/// A node wired as in production over a real database (SQLite file or PostgreSQL), with the organisations the rules talk
 /// about: the node's own, a creator, a client of the creator, another member, a partner, an outreach
 /// organisation and a named recipient.
 /// </summary>
@@ -25,12 +24,13 @@ internal sealed class AccessHarness : IDisposable
     /// <summary>Not registered on this node.</summary>
     public const string UnrelatedOrg = "identity--00000000-0000-4000-8000-0000000000c7";
 
-    public AccessHarness(Action<AccessOptions>? configure = null, bool seed = true)
+    public AccessHarness(Action<AccessOptions>? configure = null, bool seed = true, TestProvider provider = TestProvider.Sqlite)
     {
+        Database = AccessTestDatabase.Create(provider);
         var options = new AccessOptions { NodeOrganizationId = NodeOrg, PasswordIterations = 1_000 };
         configure?.Invoke(options);
         Options = Microsoft.Extensions.Options.Options.Create(options);
-        Repositories = SqliteAccessRepositories.ForFile(Database.Path);
+        Repositories = Database.Repositories;
         Repositories.Migrate();
         Directory = new AccessDirectory(Repositories, Options, Time);
         Audit = new AuditLog(Repositories, Time);
@@ -44,12 +44,12 @@ internal sealed class AccessHarness : IDisposable
             Seed();
     }
 
-    public TempDatabase Database { get; } = new();
+    public AccessTestDatabase Database { get; }
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
     public AccessRequestContext Request { get; } = new() { RemoteAddress = "192.0.2.10" };
     public InMemoryStixStore Store { get; } = new();
     public IOptions<AccessOptions> Options { get; }
-    public SqliteAccessRepositories Repositories { get; }
+    public IAccessRepositories Repositories { get; }
     public AccessDirectory Directory { get; }
     public AuditLog Audit { get; }
     public AdminGuard Guard { get; }
