@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Riposte.Access;
 using Riposte.Federation.Stream;
 using Riposte.Storage;
-using Riposte.Storage.Sqlite;
-using Riposte.Storage.Sqlite.Federation;
 using Riposte.Web;
 
 namespace Riposte.Cli;
@@ -71,13 +69,14 @@ public static class StoreSession
                 if (!string.IsNullOrEmpty(folder))
                     Directory.CreateDirectory(folder);
             }
-            var store = Riposte.Web.StixStores.Open(db);
+            var store = StixStores.Open(db);
             store.Migrate();
-            return Federated(store);
+            return Federated(store, db);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException
+            or System.Data.Common.DbException)
         {
-            throw new CliException($"cannot open the store '{Riposte.Storage.Postgres.PostgresLocation.Redact(db)}': {e.Message}. Pass another path with --db or set {StoreLocation.EnvironmentVariable}.");
+            throw new CliException($"cannot open the store '{Riposte.Storage.Postgres.PostgresLocation.Redact(db)}': {e.Message}. Pass another path or URL with --db or set {StoreLocation.EnvironmentVariable}.");
         }
     }
 
@@ -86,13 +85,11 @@ public static class StoreSession
     /// stream exactly as when made through the server, so peers learn of them (a running server notices
     /// this process's commits within its ExternalChangeInterval, 250 ms, and wakes its streams).
     /// </summary>
-    private static IStixStore Federated(IStixStore store)
+    private static IStixStore Federated(IStixStore store, string db)
     {
-        if (store is not SqliteStixStore file)
-            return store;
         try
         {
-            var log = SqliteFederationRepository.ForFile(file.FilePath);
+            var log = NodeDatabases.For(db).OpenFederation(db);
             log.Migrate();
             return new NotifyingStixStore(store, log, new ChangeSignal(), TimeProvider.System);
         }

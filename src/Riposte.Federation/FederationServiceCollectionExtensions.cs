@@ -37,6 +37,8 @@ public static class FederationServiceCollectionExtensions
             return made;
         });
         services.TryAddSingleton<ChangeSignal>();
+        // One process per node unless the host registers its database's lease first (replicas on PostgreSQL).
+        services.TryAddSingleton(_ => new SyncLeadership(null));
         services.TryAddSingleton<PeerDirectory>();
         services.TryAddSingleton<FederationNode>();
         services.TryAddSingleton(sp => PeerTokenProtector.ForKeys(sp.GetRequiredService<IOptions<FederationOptions>>().Value.KeysDirectory));

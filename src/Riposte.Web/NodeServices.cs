@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Riposte.Access;
 using Riposte.Incidents;
 using Riposte.Storage;
 using Riposte.Storage.Sqlite;
-using Riposte.Storage.Sqlite.Access;
+using Riposte.Storage.Taxii;
 
 namespace Riposte.Web;
 
@@ -14,7 +15,10 @@ namespace Riposte.Web;
 /// </summary>
 public static class NodeServices
 {
-    /// <summary>Registers the store (opened and migrated once), the access layer and the features on it.</summary>
+    /// <summary>
+    /// Registers the store (opened and migrated once), the access layer, the TAXII status store and the
+    /// features on it, every table in the one database <paramref name="db"/> names (SQLite file or PostgreSQL).
+    /// </summary>
     public static IServiceCollection AddRiposteNode(this IServiceCollection services, string db, IStixStore? store = null, Action<AccessOptions>? access = null)
     {
         services.AddSingleton(_ =>
@@ -24,7 +28,10 @@ public static class NodeServices
             return opened;
         });
         // The node's organisation comes from the store registered above, not from a second connection.
-        services.AddRiposteAccess(_ => SqliteAccessRepositories.ForFile(db))
+        var database = NodeDatabases.For(db);
+        // In the database, not in memory: a client follows its status after a restart and on any replica.
+        services.TryAddSingleton<ITaxiiStatusStore>(_ => database.OpenTaxiiStatus(db));
+        services.AddRiposteAccess(_ => database.OpenAccess(db))
             .Configure<IStixStore>((options, opened) => options.NodeOrganizationId = NodeIdentity.Ensure(opened))
             .BindConfiguration(AccessOptions.SectionName)
             .Configure(options => access?.Invoke(options));

@@ -9,7 +9,6 @@ using Riposte.Federation;
 using Riposte.Federation.Sync;
 using Riposte.Incidents;
 using Riposte.Storage;
-using Riposte.Storage.Sqlite.Federation;
 using Riposte.Taxii;
 using Riposte.Web.Ui;
 
@@ -33,8 +32,11 @@ public static class RiposteHost
 
         builder.Services.AddRiposteNode(settings.Db, store);
         builder.Services.AddRiposteTaxii();
-        builder.Services.AddRiposteFederation(_ => SqliteFederationRepository.ForFile(settings.Db),
-            options => options.KeysDirectory = PeerTokenProtector.KeysDirectoryFor(settings.Db));
+        var database = NodeDatabases.For(settings.Db);
+        // Replicas on one database sync peers once: the holder of the database's lease does it.
+        builder.Services.AddSingleton(_ => new SyncLeadership(database.OpenLeaderLease(settings.Db, SyncLeadership.LeaseName)));
+        builder.Services.AddRiposteFederation(_ => database.OpenFederation(settings.Db),
+            options => options.KeysDirectory = PeerTokenProtector.KeysDirectoryFor(settings.Db, settings.KeysDirectory));
         builder.Services.AddRiposteUi();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -8,9 +8,12 @@ namespace Riposte.Federation.Sync;
 /// <summary>
 /// Runs exactly one <see cref="PeerLink"/> per registered peer, re-reading the peer list now and
 /// then: a peer added, changed or removed from the command line is started, restarted or stopped.
+/// With several replicas only the leader (<see cref="SyncLeadership"/>) runs links; the others check
+/// again at every refresh and take over when the leader's process or connection is gone.
 /// </summary>
 public sealed class PeerSyncService(
     IFederationRepository federation,
+    SyncLeadership leadership,
     PeerLinkFactory links,
     IOptions<FederationOptions> options,
     ILogger<PeerSyncService> logger) : BackgroundService
@@ -37,7 +40,10 @@ public sealed class PeerSyncService(
             {
                 try
                 {
-                    await RefreshAsync(stoppingToken);
+                    if (leadership.TryLead())
+                        await RefreshAsync(stoppingToken);
+                    else
+                        await StopAllAsync();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -51,14 +57,19 @@ public sealed class PeerSyncService(
         }
         finally
         {
-            List<Running> all;
-            lock (_running)
-            {
-                all = [.. _running.Values];
-                _running.Clear();
-            }
-            await Task.WhenAll(all.Select(r => r.StopAsync()));
+            await StopAllAsync();
         }
+    }
+
+    private async Task StopAllAsync()
+    {
+        List<Running> all;
+        lock (_running)
+        {
+            all = [.. _running.Values];
+            _running.Clear();
+        }
+        await Task.WhenAll(all.Select(r => r.StopAsync()));
     }
 
     private async Task RefreshAsync(CancellationToken stopping)

@@ -6,7 +6,7 @@ using Riposte.Federation.Stream;
 using Riposte.Federation.Sync;
 using Riposte.Stix.Markings;
 using Riposte.Storage.Federation;
-using Riposte.Storage.Sqlite.Federation;
+using Riposte.Web;
 
 namespace Riposte.Cli.Commands.Federation;
 
@@ -126,9 +126,9 @@ public static class PeerCommand
         new(Repository(node.Db), PeerTokenProtector.ForKeys(PeerTokenProtector.KeysDirectoryFor(node.Db)),
             node.Get<OrganizationService>(), node.Get<CollectionService>(), node.Get<AdminGuard>(), TimeProvider.System);
 
-    private static SqliteFederationRepository Repository(string db)
+    private static IFederationRepository Repository(string db)
     {
-        var repository = SqliteFederationRepository.ForFile(db);
+        var repository = NodeDatabases.For(db).OpenFederation(db);
         repository.Migrate();
         return repository;
     }

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Riposte.Storage.Access;
+using Riposte.Storage.Federation;
+using Riposte.Storage.Postgres.Access;
+using Riposte.Storage.Postgres.Federation;
+using Riposte.Storage.Postgres.Schema;
+using Riposte.Storage.Postgres.Taxii;
+using Riposte.Storage.Taxii;
+
+namespace Riposte.Storage.Postgres.Node;
+
+/// <summary>A node's non-STIX tables in its PostgreSQL database, shared by every replica; background work takes a leader lease.</summary>
+public sealed class PostgresDatabaseProvider : INodeDatabaseProvider
+{
+    public string Name => "PostgreSQL";
+
+    public bool CanOpen(string location) => PostgresLocation.Names(location);
+
+    public IAccessRepositories OpenAccess(string location) => PostgresAccessRepositories.For(location);
+
+    public IFederationRepository OpenFederation(string location) => PostgresFederationRepository.For(location);
+
+    public ITaxiiStatusStore OpenTaxiiStatus(string location)
+    {
+        var statuses = PostgresTaxiiStatusStore.For(location);
+        statuses.Migrate();
+        return statuses;
+    }
+
+    public IReadOnlyList<(string TableSet, string Version)> SchemaVersions(string location) =>
+        [.. PostgresSchemaMigrator.Versions(PostgresDataSources.For(location)).Select(v => (v.Key, v.Value.ToString(CultureInfo.InvariantCulture)))];
+
+    public ILeaderLease? OpenLeaderLease(string location, string name) =>
+        new PostgresLeaderLease(PostgresLocation.ToConnectionString(location), name);
+}
