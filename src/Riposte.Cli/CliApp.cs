@@ -25,6 +25,8 @@ public static class CliApp
             ValidateCommand.Create(globals),
             TaxonomyCommand.Create(globals),
             ServeCommand.Create(globals),
+            Commands.Storage.MigrateCommand.Create(globals),
+            Commands.Storage.CopyCommand.Create(globals),
             IngestCommand.Create(globals),
             DetectCommand.Create(globals),
             IncidentCommand.Create(globals),

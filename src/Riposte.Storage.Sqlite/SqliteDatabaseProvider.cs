@@ -42,6 +42,18 @@ public sealed class SqliteDatabaseProvider : INodeDatabaseProvider
 
     public ILeaderLease? OpenLeaderLease(string location, string name) => null;
 
+    public System.Data.Common.DbConnection OpenConnection(string location)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = PathOf(location), ForeignKeys = true }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    // AUTOINCREMENT keeps sqlite_sequence past explicit keys by itself.
+    public void RealignKeyGenerators(System.Data.Common.DbConnection connection)
+    {
+    }
+
     /// <summary>The file a <c>--db</c> value names (a path, or a <c>file://</c> URL).</summary>
     public static string PathOf(string location) =>
         location.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(location).LocalPath : location;

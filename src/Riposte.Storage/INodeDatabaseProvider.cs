@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Riposte.Storage.Access;
 using Riposte.Storage.Federation;
 using Riposte.Storage.Taxii;
@@ -34,6 +35,12 @@ public interface INodeDatabaseProvider
     /// (federation sync, scheduled jobs), or null when one process is the whole node (SQLite).
     /// </summary>
     ILeaderLease? OpenLeaderLease(string location, string name);
+
+    /// <summary>An open connection to the database, for <c>riposte copy</c>'s row-by-row transfer of tables named alike in every provider.</summary>
+    DbConnection OpenConnection(string location);
+
+    /// <summary>After rows were copied in with their own keys: moves key generators (identity sequences) past them.</summary>
+    void RealignKeyGenerators(DbConnection connection);
 }
 
 /// <summary>

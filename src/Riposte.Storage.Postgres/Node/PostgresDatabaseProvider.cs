@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Riposte.Storage.Access;
 using Riposte.Storage.Federation;
@@ -32,4 +33,15 @@ public sealed class PostgresDatabaseProvider : INodeDatabaseProvider
 
     public ILeaderLease? OpenLeaderLease(string location, string name) =>
         new PostgresLeaderLease(PostgresLocation.ToConnectionString(location), name);
+
+    public DbConnection OpenConnection(string location) => PostgresDataSources.For(location).OpenConnection();
+
+    public void RealignKeyGenerators(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT setval(pg_get_serial_sequence('federation_tombstone', 'seq'), coalesce(max(seq), 1), max(seq) IS NOT NULL) FROM federation_tombstone
+            """;
+        command.ExecuteNonQuery();
+    }
 }
