@@ -28,8 +28,18 @@ public sealed class PostgresDatabaseProvider : INodeDatabaseProvider
         return statuses;
     }
 
-    public IReadOnlyList<(string TableSet, string Version)> SchemaVersions(string location) =>
-        [.. PostgresSchemaMigrator.Versions(PostgresDataSources.For(location)).Select(v => (v.Key, v.Value.ToString(CultureInfo.InvariantCulture)))];
+    public IReadOnlyList<(string TableSet, string Version)> SchemaVersions(string location)
+    {
+        var source = PostgresDataSources.For(location);
+        int stix;
+        using (var connection = source.OpenConnection())
+            stix = PostgresSchema.CurrentVersion(connection);
+        return
+        [
+            ("stix", stix.ToString(CultureInfo.InvariantCulture)),
+            .. PostgresSchemaMigrator.Versions(source).Select(v => (v.Key, v.Value.ToString(CultureInfo.InvariantCulture))),
+        ];
+    }
 
     public ILeaderLease? OpenLeaderLease(string location, string name) =>
         new PostgresLeaderLease(PostgresLocation.ToConnectionString(location), name);

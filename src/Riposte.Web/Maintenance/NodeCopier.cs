@@ -1,6 +1,5 @@
 using Riposte.Stix;
 using Riposte.Storage;
-using Riposte.Storage.Sqlite;
 
 namespace Riposte.Web.Maintenance;
 
@@ -17,8 +16,6 @@ public sealed record CopyReport(long Versions, long Memberships, IReadOnlyList<(
 /// </summary>
 public static class NodeCopier
 {
-    private const int BatchSize = 1_000;
-
     /// <exception cref="InvalidOperationException">The target holds data and <paramref name="intoNonEmpty"/> is false.</exception>
     public static CopyReport Copy(string from, string to, bool intoNonEmpty = false)
     {
@@ -61,52 +58,41 @@ public static class NodeCopier
         }
     }
 
-    /// <summary>Every version in source insertion order, in runs that share a date_added and a first collection; further collections after.</summary>
+    /// <summary>
+    /// Every version in source insertion order, one write per run of versions that share a date_added (a
+    /// store keeps date_added increasing per commit, so a run must not be split), then each collection's
+    /// versions joined to it; writing a stored version again changes nothing but the membership.
+    /// </summary>
     private static (long Versions, long Memberships) CopyVersions(IStixStore source, IStixStore target, ReplayClock clock, IReadOnlyList<string> collections)
     {
-        var membership = new Dictionary<(string Id, string? Version), List<string>>();
-        foreach (var collection in collections)
-        {
-            foreach (var stored in source.Query(new StixQuery { CollectionId = collection, Versions = VersionFilter.All }))
-            {
-                var key = (stored.Object.Id, stored.Object.Version?.Text);
-                if (!membership.TryGetValue(key, out var list))
-                    membership[key] = list = [];
-                list.Add(collection);
-            }
-        }
         long versions = 0, memberships = 0;
-        var run = new List<StixObject>(BatchSize);
-        (DateTimeOffset At, string? Collection) runKey = default;
-        var extra = new List<(StixObject Object, string Collection, DateTimeOffset At)>();
-        void Flush()
-        {
-            if (run.Count == 0)
-                return;
-            clock.Now = runKey.At;
-            target.Put(run, runKey.Collection);
-            versions += run.Count;
-            memberships += runKey.Collection is null ? 0 : run.Count;
-            run.Clear();
-        }
+        var run = new List<StixObject>();
         foreach (var stored in source.Query(new StixQuery { Versions = VersionFilter.All }))
         {
-            var inCollections = membership.GetValueOrDefault((stored.Object.Id, stored.Object.Version?.Text));
-            var key = (stored.DateAdded, inCollections?[0]);
-            if (run.Count == BatchSize || (run.Count > 0 && key != runKey))
-                Flush();
-            runKey = key;
-            run.Add(stored.Object);
-            foreach (var more in inCollections?.Skip(1) ?? [])
-                extra.Add((stored.Object, more, stored.DateAdded));
-        }
-        Flush();
-        foreach (var (obj, collection, at) in extra)
-        {
+            var at = ToMicroseconds(stored.DateAdded);
+            if (run.Count > 0 && at != clock.Now)
+                versions += Write(target, run, null);
             clock.Now = at;
-            target.Put([obj], collection);
-            memberships++;
+            run.Add(stored.Object);
+        }
+        versions += Write(target, run, null);
+        foreach (var collection in collections)
+        {
+            foreach (var chunk in source.Query(new StixQuery { CollectionId = collection, Versions = VersionFilter.All }).Select(s => s.Object).Chunk(1_000))
+                memberships += Write(target, [.. chunk], collection);
         }
         return (versions, memberships);
     }
+
+    private static int Write(IStixStore target, List<StixObject> objects, string? collection)
+    {
+        var count = objects.Count;
+        if (count > 0)
+            target.Put(objects.ToList(), collection);
+        objects.Clear();
+        return count;
+    }
+
+    /// <summary>PostgreSQL keeps date_added to the microsecond and rounds finer ticks: truncating first gives both providers the same value.</summary>
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset at) => at.AddTicks(-(at.UtcTicks % 10));
 }

@@ -1,5 +1,4 @@
 using Riposte.Storage;
-using Riposte.Storage.Sqlite;
 
 namespace Riposte.Web.Maintenance;
 
