@@ -21,9 +21,10 @@ public static class DetectCommand
         var language = new Option<string?>("--language") { Description = "Only posts in this language (ISO 639-1, e.g. ru)" };
         var import = new Option<bool>("--import") { Description = "Also import the findings (STIX) into the store, ready to attach to an incident" };
         var top = new Option<int>("--top") { Description = "How many clusters to list on screen", DefaultValueFactory = _ => 15 };
+        var postsFile = PostsFile.Option();
         var command = new Command("detect", "Find accounts that act in concert (co-repost, co-link, co-reply, copy-paste, hashtag floods, synchrony, creation cohorts)")
         {
-            output, from, until, platform, language, import, top,
+            output, from, until, platform, language, import, top, postsFile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,8 +37,9 @@ public static class DetectCommand
                 Language = parse.GetValue(language),
             };
             var db = globals.DbPath(parse);
+            var postsPath = PostsFile.Resolve(parse, postsFile, db);
             using var store = StoreSession.Open(db);
-            var posts = new SqlitePostStore(db);
+            var posts = new SqlitePostStore(postsPath);
             var clock = Stopwatch.StartNew();
             var result = new CoordinationDetector().Detect(posts.Read(filter));
             var detected = clock.Elapsed;

@@ -13,7 +13,8 @@ public static class IngestCommand
         var paths = new Argument<string[]>("path") { Description = "Export files or folders, or '-' for standard input", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = $"The export format, or auto to recognise it: {PostFormats.Auto}, {PostFormats.NameList}", DefaultValueFactory = _ => PostFormats.Auto };
         var noLanguage = new Option<bool>("--no-language-detection") { Description = "Do not guess languages that the format does not carry" };
-        var command = new Command("ingest", "Ingest social-media and web exports (X/twarc, Telegram, CrowdTangle, Meta, 4CAT, YouTube, Bluesky, Mastodon, TikTok, RSS/Atom, generator NDJSON)") { paths, format, noLanguage };
+        var postsFile = PostsFile.Option();
+        var command = new Command("ingest", "Ingest social-media and web exports (X/twarc, Telegram, CrowdTangle, Meta, 4CAT, YouTube, Bluesky, Mastodon, TikTok, RSS/Atom, generator NDJSON)") { paths, format, noLanguage, postsFile };
         command.SetAction((parse, cancellationToken) =>
         {
             var console = globals.Console;
@@ -23,8 +24,9 @@ public static class IngestCommand
                 throw new CliException($"unknown format '{formatName}'; the formats are: {PostFormats.Auto}, {PostFormats.NameList}");
             var inputs = Inputs(parse.GetValue(paths)!, console);
             var db = globals.DbPath(parse);
+            var postsPath = PostsFile.Resolve(parse, postsFile, db);
             StoreSession.Open(db).Dispose(); // creates the folder and the STIX store beside the posts
-            var store = new SqlitePostStore(db);
+            var store = new SqlitePostStore(postsPath);
             var options = parse.GetValue(noLanguage) ? new IngestOptions { LanguageGuesser = null } : new IngestOptions();
             var ingestor = new PostIngestor(store, options);
 
