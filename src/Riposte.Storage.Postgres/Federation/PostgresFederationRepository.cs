@@ -99,7 +99,7 @@ public sealed class PostgresFederationRepository(NpgsqlDataSource source) : IFed
     {
         using var connection = source.OpenConnection();
         Execute(connection, """
-            INSERT INTO federation_status AS s (peer, remote_head, last_contact, applied, rejected, unchanged, lag_ms) VALUES (@p, @head, @at, @applied, @rejected, @unchanged, @lag)
+            INSERT INTO federation_status AS s (peer, remote_head, last_contact, applied, rejected, unchanged, lag_ms) VALUES (@p, @head, @at, @applied, @rejected, @unchanged, @lag::bigint)
             ON CONFLICT (peer) DO UPDATE SET remote_head = coalesce(excluded.remote_head, s.remote_head), last_contact = excluded.last_contact,
               last_error = NULL, applied = s.applied + excluded.applied, rejected = s.rejected + excluded.rejected, unchanged = s.unchanged + excluded.unchanged,
               lag_ms = coalesce(excluded.lag_ms, s.lag_ms)
