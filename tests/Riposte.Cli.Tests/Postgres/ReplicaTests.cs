@@ -16,7 +16,6 @@ namespace Riposte.Cli.Tests.Postgres;
 /// <summary>Two replicas (two hosts on loopback ports) serving one PostgreSQL database.</summary>
 public sealed class ReplicaTests : IAsyncDisposable
 {
-    private const string Taxii = "application/taxii+json;version=2.1";
     private readonly PostgresTestDatabase _postgres = PostgresTestDatabase.Create();
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "riposte-keys-" + Guid.NewGuid().ToString("N"));
     private readonly List<WebApplication> _hosts = [];
@@ -46,7 +45,7 @@ public sealed class ReplicaTests : IAsyncDisposable
         {
             for (var round = 0; round < 8; round++)
             {
-                    foreach (var id in (await PostAsync(w == 0 ? a : b, w, round, cancel)).Ids)
+                    foreach (var id in (await TaxiiTestClient.PostAsync(w == 0 ? a : b, w, round, cancel)).Ids)
                         posted.Add(id);
                 }
         }, cancel)));
@@ -55,15 +54,15 @@ public sealed class ReplicaTests : IAsyncDisposable
         while (true)
         {
             var done = writers.IsCompleted;
-            var (ids, last) = await PageAsync(a, after, cancel);
+            var (ids, last) = await TaxiiTestClient.PageAsync(a, after, cancel);
             seen.AddRange(ids);
             after = last ?? after;
             if (done && ids.Count == 0)
                 break;
         }
         await writers;
-        var (statusIds, statusId) = await PostAsync(a, 9, 0, cancel);
-        var followed = await SendAsync(b, HttpMethod.Get, $"/taxii2/riposte/status/{statusId}/", null, cancel);
+        var (statusIds, statusId) = await TaxiiTestClient.PostAsync(a, 9, 0, cancel);
+        var followed = await TaxiiTestClient.SendAsync(b, HttpMethod.Get, $"/taxii2/riposte/status/{statusId}/", null, cancel);
         await Task.Delay(TimeSpan.FromSeconds(1), cancel);
 
         var mine = seen.Where(posted.Contains).ToList();
@@ -78,48 +77,6 @@ public sealed class ReplicaTests : IAsyncDisposable
     {
         var app = RiposteHost.Build(new RiposteHostSettings { Db = _postgres.Url, Urls = "http://127.0.0.1:0", KeysDirectory = _keys });
         _hosts.Add(app);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var http = new HttpClient { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Demo.DeskUser}:nordvale-demo-2025")));
-        return http;
-    }
-
-    private static async Task<(List<string> Ids, string StatusId)> PostAsync(HttpClient http, int writer, int round, CancellationToken cancel)
-    {
-        var ids = Enumerable.Range(0, 20).Select(_ => "indicator--" + Guid.NewGuid().ToString("D")).ToList();
-        var objects = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject
-        {
-            ["type"] = "indicator", ["spec_version"] = "2.1", ["id"] = id,
-            ["created"] = "2026-11-29T10:00:00.000Z", ["modified"] = "2026-11-29T10:00:00.000Z",
-            ["name"] = $"replica test {writer}/{round.ToString(CultureInfo.InvariantCulture)}", ["pattern"] = "[url:value = 'http://example.com/x']",
-            ["pattern_type"] = "stix", ["valid_from"] = "2026-11-29T10:00:00Z",
-            ["object_marking_refs"] = new JsonArray("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"),
-        })]);
-        var response = await SendAsync(http, HttpMethod.Post, $"/taxii2/riposte/collections/{Demo.CollectionId}/objects/", new JsonObject { ["objects"] = objects }.ToJsonString(), cancel);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancel))!;
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body.ToJsonString());
-        Assert.Equal(20, (int)body["success_count"]!);
-        return (ids, (string)body["id"]!);
-    }
-
-    private static async Task<(List<string> Ids, string? Last)> PageAsync(HttpClient http, string? after, CancellationToken cancel)
-    {
-        var query = after is null ? "?limit=100" : $"?limit=100&added_after={Uri.EscapeDataString(after)}";
-        var response = await SendAsync(http, HttpMethod.Get, $"/taxii2/riposte/collections/{Demo.CollectionId}/objects/{query}", null, cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancel))!;
-        var ids = body["objects"]?.AsArray().Select(o => (string)o!["id"]!).ToList() ?? [];
-        var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.First() : null;
-        return (ids, last);
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string? json, CancellationToken cancel)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Accept.ParseAdd(Taxii);
-        if (json is not null)
-            request.Content = new StringContent(json, Encoding.UTF8, MediaTypeHeaderValue.Parse(Taxii));
-        return await http.SendAsync(request, cancel);
+        return await TaxiiTestClient.StartAsync(app);
     }
 }
