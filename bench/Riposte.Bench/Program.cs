@@ -5,7 +5,7 @@ namespace Riposte.Bench;
 /// <summary>
 /// BenchmarkDotNet suites: <c>dotnet run -c Release --project bench/Riposte.Bench -- --filter '*Import*'</c>.
 /// One-process measurements for a loaded machine, where BenchmarkDotNet's own build can time out:
-/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|store-stages|ingest|taxii|taxii-post|federation|report|detect|ui|pg-bulk|replicas [args]</c>. See docs/benchmarks.md.
+/// <c>dotnet run -c Release --project bench/Riposte.Bench -- quick store|store-stages|ingest|taxii|taxii-post|federation|report|detect|ui|pg-bulk|replicas|replicas-serve [args]</c>. See docs/benchmarks.md.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -22,6 +22,7 @@ public static class BenchmarkProgram
         ["ui"] = UiBenchmarksQuick.Run,
         ["pg-bulk"] = PostgresBulkWriteQuick.Run,
         ["replicas"] = ReplicaBenchmarksQuick.Run,
+        ["replicas-serve"] = ReplicasBenchmarksQuick.Run,
     };
 
     public static int Main(string[] args)
