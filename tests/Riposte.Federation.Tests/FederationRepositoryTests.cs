@@ -113,6 +113,19 @@ public abstract class FederationRepositoryTests : IDisposable
         Assert.Equal(["campaign--1", "indicator--1", "indicator--2"], log.Select(e => e.Id));
         Assert.Equal(["indicator--2"], Repository.TombstonesAfter(2, 10).Select(e => e.Id));
     }
+
+    [Fact]
+    public void DeletedAmong_DeletionsOfThisCollectionOrTheStore_OnlyTheWantedVersions()
+    {
+        Repository.AddTombstone("indicator--1", "v1", "c1", At);
+        Repository.AddTombstone("indicator--2", "v1", null, At);
+        Repository.AddTombstone("indicator--3", "v1", "c2", At);
+        Repository.AddJoined([("indicator--4", "v1")], "c1", At);
+
+        var deleted = Repository.DeletedAmong("c1", [("indicator--1", "v1"), ("indicator--1", "v2"), ("indicator--2", "v1"), ("indicator--3", "v1"), ("indicator--4", "v1")]);
+
+        Assert.Equal([("indicator--1", "v1"), ("indicator--2", "v1")], deleted.OrderBy(k => k.Id, StringComparer.Ordinal));
+    }
 }
 
 public sealed class FederationRepositoryTestsOnSqlite() : FederationRepositoryTests(postgres: false);

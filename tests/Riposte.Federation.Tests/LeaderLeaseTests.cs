@@ -43,7 +43,7 @@ public sealed class LeaderLeaseTests : IDisposable
         using (var admin = new Npgsql.NpgsqlConnection(_database.ConnectionString))
         {
             admin.Open();
-            using var kill = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted", admin);
+            using var kill = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", admin);
             kill.ExecuteNonQuery();
         }
 

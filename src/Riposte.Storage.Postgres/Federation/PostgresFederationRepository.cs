@@ -191,6 +191,23 @@ public sealed class PostgresFederationRepository(NpgsqlDataSource source) : IFed
         return Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM federation_tombstone"), CultureInfo.InvariantCulture);
     }
 
+    public IReadOnlySet<(string Id, string Version)> DeletedAmong(string collectionId, IReadOnlyCollection<(string Id, string Version)> keys)
+    {
+        var found = new HashSet<(string, string)>();
+        if (keys.Count == 0)
+            return found;
+        using var connection = source.OpenConnection();
+        // The exact pairs in one query: unnest the batch and join it to the log's (id, version) index.
+        var rows = Query(connection, """
+            SELECT DISTINCT t.id, t.version FROM federation_tombstone t
+            JOIN unnest(@ids, @versions) AS k(id, version) ON t.id = k.id AND t.version = k.version
+            WHERE t.kind = 'Deleted' AND (t.collection_id = @c OR t.collection_id IS NULL)
+            """, r => (r.GetString(0), r.GetString(1)),
+            ("ids", keys.Select(k => k.Id).ToArray()), ("versions", keys.Select(k => k.Version).ToArray()), ("c", collectionId));
+        found.UnionWith(rows);
+        return found;
+    }
+
     private static (string, object?)[] PeerParameters(PeerRecord peer) =>
     [
         ("name", peer.Name), ("url", peer.Url), ("org", peer.OrganizationId), ("token", peer.ProtectedToken),

@@ -53,5 +53,7 @@ internal static class PostgresFederationSchema
             at text NOT NULL,
             kind text NOT NULL DEFAULT 'Deleted');
         """,
+        // 2: deletions looked up by (id, version) when a version arrives after its deletion.
+        "CREATE INDEX federation_tombstone_id ON federation_tombstone (id, version)",
     ];
 }

@@ -57,10 +57,26 @@ public sealed class PostgresLeaderLease : ILeaderLease
         }
     }
 
+    /// <summary>Hands the lease over at once (a replica shutting down), rather than when the server notices the session ended.</summary>
     public void Dispose()
     {
         lock (_gate)
+        {
+            if (IsHeld && _connection is not null)
+            {
+                try
+                {
+                    using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
+                    unlock.Parameters.AddWithValue("key", _key);
+                    unlock.ExecuteScalar();
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+                {
+                    // The session is gone already, and the lock with it.
+                }
+            }
             Drop();
+        }
     }
 
     private void Drop()
