@@ -16,6 +16,9 @@ internal abstract class AccessTestDatabase : IDisposable
 {
     public abstract IAccessRepositories Repositories { get; }
 
+    /// <summary>The SQLite file, for tests that open the node's store beside the access tables (SQLite harnesses only).</summary>
+    public virtual string Path => throw new NotSupportedException("this test database is PostgreSQL: it has no file path");
+
     /// <summary>Runs raw SQL, as someone with direct access to the database could.</summary>
     public abstract int Execute(string sql);
 
@@ -37,6 +40,8 @@ internal abstract class AccessTestDatabase : IDisposable
         public Sqlite() => Repositories = SqliteAccessRepositories.ForFile(_file.Path);
 
         public override IAccessRepositories Repositories { get; }
+
+        public override string Path => _file.Path;
 
         public override int Execute(string sql) => _file.Execute(sql);
 
