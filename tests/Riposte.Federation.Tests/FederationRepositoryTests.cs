@@ -103,7 +103,7 @@ public abstract class FederationRepositoryTests : IDisposable
     [Fact]
     public void ChangeLog_DeletionsAndJoins_NumberedInOrder()
     {
-        var deleted = Repository.AddTombstone("campaign--1", null, "c1", At);
+        var deleted = Repository.AddTombstone("campaign--1", null, "c1", At, stub: "{\"type\":\"campaign\"}");
         var joined = Repository.AddJoined([("indicator--1", "v1"), ("indicator--2", "v1")], "c2", At);
 
         var log = Repository.TombstonesAfter(0, 10);
@@ -112,6 +112,7 @@ public abstract class FederationRepositoryTests : IDisposable
         Assert.Equal([ChangeKind.Deleted, ChangeKind.Joined, ChangeKind.Joined], log.Select(e => e.Kind));
         Assert.Equal(["campaign--1", "indicator--1", "indicator--2"], log.Select(e => e.Id));
         Assert.Equal(["indicator--2"], Repository.TombstonesAfter(2, 10).Select(e => e.Id));
+        Assert.Equal(["{\"type\":\"campaign\"}", null, null], log.Select(e => e.Stub));
     }
 
     [Fact]

@@ -152,13 +152,13 @@ public sealed class PostgresFederationRepository(NpgsqlDataSource source) : IFed
         return found;
     }
 
-    public long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at) =>
-        AppendChanges([(id, version)], collectionId, at, ChangeKind.Deleted);
+    public long AddTombstone(string id, string? version, string? collectionId, DateTimeOffset at, string? stub = null) =>
+        AppendChanges([(id, version)], collectionId, at, ChangeKind.Deleted, stub);
 
     public long AddJoined(IReadOnlyList<(string Id, string Version)> versions, string collectionId, DateTimeOffset at) =>
         versions.Count == 0 ? 0 : AppendChanges([.. versions.Select(v => (v.Id, (string?)v.Version))], collectionId, at, ChangeKind.Joined);
 
-    private long AppendChanges(IReadOnlyList<(string Id, string? Version)> entries, string? collectionId, DateTimeOffset at, ChangeKind kind)
+    private long AppendChanges(IReadOnlyList<(string Id, string? Version)> entries, string? collectionId, DateTimeOffset at, ChangeKind kind, string? stub = null)
     {
         using var connection = source.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -166,13 +166,13 @@ public sealed class PostgresFederationRepository(NpgsqlDataSource source) : IFed
         // WITH ORDINALITY keeps the input order in the sequence numbers.
         var last = Scalar(connection, """
             WITH added AS (
-              INSERT INTO federation_tombstone (id, version, collection_id, at, kind)
-              SELECT e.id, e.version, @c, @at, @kind FROM unnest(@ids, @versions) WITH ORDINALITY AS e(id, version, n) ORDER BY e.n
+              INSERT INTO federation_tombstone (id, version, collection_id, at, kind, stub)
+              SELECT e.id, e.version, @c, @at, @kind, @stub FROM unnest(@ids, @versions) WITH ORDINALITY AS e(id, version, n) ORDER BY e.n
               RETURNING seq)
             SELECT max(seq) FROM added
             """,
             ("ids", entries.Select(e => e.Id).ToArray()), ("versions", entries.Select(e => e.Version).ToArray()),
-            ("c", collectionId), ("at", FormatTime(at)), ("kind", kind.ToString()));
+            ("c", collectionId), ("at", FormatTime(at)), ("kind", kind.ToString()), ("stub", stub));
         transaction.Commit();
         return Convert.ToInt64(last, CultureInfo.InvariantCulture);
     }
@@ -180,8 +180,8 @@ public sealed class PostgresFederationRepository(NpgsqlDataSource source) : IFed
     public IReadOnlyList<TombstoneRecord> TombstonesAfter(long afterSequence, int limit)
     {
         using var connection = source.OpenConnection();
-        return Query(connection, "SELECT seq, id, version, collection_id, at, kind FROM federation_tombstone WHERE seq > @after ORDER BY seq LIMIT @limit",
-            r => new TombstoneRecord(r.GetInt64(0), r.GetString(1), TextOrNull(r, 2), TextOrNull(r, 3), ParseTime(r.GetString(4)), Enum.Parse<ChangeKind>(r.GetString(5))),
+        return Query(connection, "SELECT seq, id, version, collection_id, at, kind, stub FROM federation_tombstone WHERE seq > @after ORDER BY seq LIMIT @limit",
+            r => new TombstoneRecord(r.GetInt64(0), r.GetString(1), TextOrNull(r, 2), TextOrNull(r, 3), ParseTime(r.GetString(4)), Enum.Parse<ChangeKind>(r.GetString(5)), TextOrNull(r, 6)),
             ("after", afterSequence), ("limit", limit));
     }
 

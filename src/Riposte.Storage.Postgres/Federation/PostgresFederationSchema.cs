@@ -55,5 +55,7 @@ internal static class PostgresFederationSchema
         """,
         // 2: deletions looked up by (id, version) when a version arrives after its deletion.
         "CREATE INDEX federation_tombstone_id ON federation_tombstone (id, version)",
+        // 3: the deleted version's stub (TombstoneRecord.Stub), so a deletion can be forwarded without the version.
+        "ALTER TABLE federation_tombstone ADD COLUMN stub text",
     ];
 }
