@@ -13,6 +13,7 @@ public sealed partial class PostgresStixStore
         using var write = PostgresWriteTransaction.Begin(_source, _clock.GetUtcNow());
         var outcomes = write.Write(prepared, collectionId);
         write.Commit();
+        _statistics.Wrote(outcomes.Count(o => o == WriteOutcome.Added));
         return outcomes;
     }
 

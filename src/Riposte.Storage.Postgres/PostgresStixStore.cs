@@ -15,12 +15,14 @@ public sealed partial class PostgresStixStore : IStixStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _clock;
+    private readonly PlannerStatistics _statistics;
     private bool _disposed;
 
     public PostgresStixStore(NpgsqlDataSource source, TimeProvider? clock = null)
     {
         _source = source;
         _clock = clock ?? TimeProvider.System;
+        _statistics = new PlannerStatistics(source);
     }
 
     /// <summary>The store on the database a <c>--db</c> value names (URL or connection string).</summary>
