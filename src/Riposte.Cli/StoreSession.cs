@@ -59,7 +59,12 @@ public static class StoreSession
 {
     public static IStixStore Open(CliGlobals globals, ParseResult parse) => Open(globals.DbPath(parse));
 
-    public static IStixStore Open(string db)
+    public static IStixStore Open(string db) => Opened(db, federated: true);
+
+    /// <summary>The store without the federation log, for the server: its host adds that itself (wrapping twice logged every deletion twice).</summary>
+    public static IStixStore OpenForHost(string db) => Opened(db, federated: false);
+
+    private static IStixStore Opened(string db, bool federated)
     {
         try
         {
@@ -71,7 +76,7 @@ public static class StoreSession
             }
             var store = StixStores.Open(db);
             store.Migrate();
-            return Federated(store, db);
+            return federated ? Federated(store, db) : store;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException
             or System.Data.Common.DbException)

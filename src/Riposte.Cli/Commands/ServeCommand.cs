@@ -23,7 +23,7 @@ public static class ServeCommand
                 using var node = NodeSession.Open(db);
                 Demo.Prepare(node, globals.Console);
             }
-            var store = StoreSession.Open(db);
+            var store = StoreSession.OpenForHost(db);
 
             await using var app = RiposteHost.Build(new RiposteHostSettings { Db = db, Urls = parse.GetValue(urls) }, store);
             await app.StartAsync(cancellationToken);
