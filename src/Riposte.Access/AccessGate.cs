@@ -42,18 +42,18 @@ public sealed class AccessGate(
         var facts = AccessFacts.Of(obj);
         var marking = MarkingSummary.Of(obj.Type, facts, _options);
         _referenced.Seen(obj, marking);
-        return Judge(ReaderFor(principal), obj, facts, marking);
+        return Judge(ReaderFor(principal), obj, facts, marking, MayHaveDeclaredReferences(obj));
     }
 
     public IReadOnlyList<StixObject?> ForReader(Principal principal, IReadOnlyList<StixObject> objects)
     {
         if (principal.IsSystem)
             return [.. objects];
-        var (facts, markings) = Read(objects);
+        var (facts, markings, declaring) = Read(objects);
         var reader = ReaderFor(principal);
         var shown = new StixObject?[objects.Count];
         for (var i = 0; i < objects.Count; i++)
-            shown[i] = Judge(reader, objects[i], facts[i], markings[i]);
+            shown[i] = Judge(reader, objects[i], facts[i], markings[i], declaring[i]);
         return shown;
     }
 
@@ -64,7 +64,7 @@ public sealed class AccessGate(
     public MarkingSummary[] Prefetch(IReadOnlyList<StixObject> objects) => Read(objects).Markings;
 
     /// <summary>Reads each object's facts once, records the versions handled and prefetches what they reference.</summary>
-    private (AccessFacts[] Facts, MarkingSummary[] Markings) Read(IReadOnlyList<StixObject> objects)
+    private (AccessFacts[] Facts, MarkingSummary[] Markings, bool[] DeclaringReferences) Read(IReadOnlyList<StixObject> objects)
     {
         var facts = new AccessFacts[objects.Count];
         var markings = new MarkingSummary[objects.Count];
@@ -82,23 +82,25 @@ public sealed class AccessGate(
             foreach (var id in f.Removable)
                 AddMissing(missing, id);
         }
-        foreach (var obj in objects)
+        var declaring = new bool[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
         {
-            if (MayHaveDeclaredReferences(obj))
+            declaring[i] = MayHaveDeclaredReferences(objects[i]);
+            if (declaring[i])
             {
-                foreach (var declared in DeclaredReferences.In(obj.Json, _options.ExtensionReferences))
+                foreach (var declared in DeclaredReferences.In(objects[i].Json, _options.ExtensionReferences))
                     AddMissing(missing, declared.Id);
             }
         }
         _referenced.Prefetch(missing);
-        return (facts, markings);
+        return (facts, markings, declaring);
     }
 
     /// <summary>
     /// Decides from the facts when they suffice — hidden by marking or by a hiding reference, or shown
     /// whole — and builds the JSON tree only when something may have to be removed from a copy.
     /// </summary>
-    private StixObject? Judge(Reader reader, StixObject obj, AccessFacts facts, MarkingSummary marking)
+    private StixObject? Judge(Reader reader, StixObject obj, AccessFacts facts, MarkingSummary marking, bool declaresReferences)
     {
         if (!reader.MaySee(marking))
             return null;
@@ -107,7 +109,7 @@ public sealed class AccessGate(
             if (!ReferencedVisible(reader, id))
                 return null;
         }
-        return !facts.HasGranularMarkings && AllVisible(reader, facts.Removable) && !MayHaveDeclaredReferences(obj)
+        return !facts.HasGranularMarkings && AllVisible(reader, facts.Removable) && !declaresReferences
             ? obj
             : JudgeTree(reader, obj, marking);
     }
