@@ -1,17 +1,12 @@
-using System.Globalization;
 
 namespace Riposte.Storage.Sqlite;
 
 /// <summary>How instants and versions are written as sortable text columns.</summary>
 internal static class SqliteText
 {
-    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    public static string Instant(DateTimeOffset value) => StoredInstants.ToText(value);
 
-    public static string Instant(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public static DateTimeOffset ParseInstant(string text) => StoredInstants.Parse(text);
 
     public static string VersionKey(DateTimeOffset value) => VersionKeys.Of(value);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace Riposte.Storage.Postgres.Schema;
@@ -6,10 +5,6 @@ namespace Riposte.Storage.Postgres.Schema;
 /// <summary>The few ADO.NET shapes the repositories need, so each reads as SQL plus mapping. Parameters are named <c>@name</c>.</summary>
 internal static class PostgresCommands
 {
-    // Fixed-width UTC text, as SQLite keeps it: exact to the tick (timestamptz keeps microseconds only, and
-    // the audit hash covers the full value), ordered ordinally, and copied between providers unchanged.
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
     public static int Execute(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Create(connection, sql, parameters);
@@ -44,13 +39,11 @@ internal static class PostgresCommands
         // A null string parameter still needs a type, or PostgreSQL cannot infer "@p IS NULL".
         value is null ? new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = DBNull.Value } : new NpgsqlParameter(name, value);
 
-    public static string FormatTime(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTimeOffset value) => StoredInstants.ToText(value);
 
-    public static string? FormatTime(DateTimeOffset? value) => value is { } v ? FormatTime(v) : null;
+    public static string? FormatTime(DateTimeOffset? value) => StoredInstants.ToText(value);
 
-    public static DateTimeOffset ParseTime(string text) =>
-        new(DateTime.ParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+    public static DateTimeOffset ParseTime(string text) => StoredInstants.Parse(text);
 
     public static DateTimeOffset? TimeOrNull(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : ParseTime(reader.GetString(ordinal));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Riposte.Storage.Sqlite.Access;
@@ -7,7 +6,6 @@ namespace Riposte.Storage.Sqlite.Access;
 public sealed class SqliteAccessDatabase
 {
     // Fixed-width UTC text: ordinal order is time order, and it round-trips every tick.
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public SqliteAccessDatabase(string connectionString)
     {
@@ -48,13 +46,11 @@ public sealed class SqliteAccessDatabase
         transaction.Commit();
     }
 
-    public static string FormatTime(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTimeOffset value) => StoredInstants.ToText(value);
 
-    public static string? FormatTime(DateTimeOffset? value) => value is { } v ? FormatTime(v) : null;
+    public static string? FormatTime(DateTimeOffset? value) => StoredInstants.ToText(value);
 
-    public static DateTimeOffset ParseTime(string text) =>
-        new(DateTime.ParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+    public static DateTimeOffset ParseTime(string text) => StoredInstants.Parse(text);
 
     public static DateTimeOffset? ParseTimeOrNull(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : ParseTime(reader.GetString(ordinal));
